@@ -1,0 +1,39 @@
+using System.Text.Json;
+
+namespace ChargeWatch.Core.Parsing;
+
+/// <summary>
+/// Interns short strings read from payloads (shed, building, unit) so that repeated values cost no
+/// allocation. Bounded: cleared when full. Not thread-safe.
+/// </summary>
+internal sealed class StringPool(int capacity)
+{
+    private const int MaxPooledLength = 128;
+    private readonly HashSet<string> _strings = new(StringComparer.Ordinal);
+
+    public string Get(ref Utf8JsonReader reader)
+    {
+        var length = reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length;
+        if (length > MaxPooledLength)
+        {
+            return reader.GetString()!;
+        }
+
+        Span<char> chars = stackalloc char[MaxPooledLength];
+        var written = reader.CopyString(chars);
+        var lookup = _strings.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (lookup.TryGetValue(chars[..written], out var pooled))
+        {
+            return pooled;
+        }
+
+        if (_strings.Count >= capacity)
+        {
+            _strings.Clear();
+        }
+        var created = new string(chars[..written]);
+        _strings.Add(created);
+        return created;
+    }
+
+}
