@@ -1,5 +1,6 @@
 using ChargeWatch.Core.Contract;
 using System.Buffers;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace ChargeWatch.Core.Alerts;
@@ -8,6 +9,10 @@ namespace ChargeWatch.Core.Alerts;
 public static class AlertJson
 {
     public const string TimeFormat = "yyyy-MM-dd'T'HH:mm:ss.fffzzz";
+
+    // The default encoder escapes '+' (in every offset) and all non-ASCII text (Chinese summaries);
+    // these messages go to MQTT subscribers, never into HTML.
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static byte[] ToUtf8(AlertMessage alert)
     {
@@ -18,7 +23,7 @@ public static class AlertJson
 
     public static void Write(AlertMessage alert, IBufferWriter<byte> output)
     {
-        using var json = new Utf8JsonWriter(output);
+        using var json = new Utf8JsonWriter(output, WriterOptions);
         json.WriteStartObject();
         json.WriteString("id", alert.Id);
         json.WriteString("rule", alert.Rule);

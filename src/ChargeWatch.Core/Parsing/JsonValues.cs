@@ -12,6 +12,7 @@ internal static class JsonValues
     // Epoch-millisecond timestamps outside 2000..2100 are device clock faults, not readings.
     private const long MinEpochMs = 946_684_800_000;
     private const long MaxEpochMs = 4_102_444_800_000;
+    private const int MaxTimestampLength = 64;
 
     public static bool IsNull(ref Utf8JsonReader reader) => reader.TokenType == JsonTokenType.Null;
 
@@ -91,7 +92,9 @@ internal static class JsonValues
         {
             throw Reject(RejectReason.WrongType, field);
         }
-        if (reader.HasValueSequence || reader.ValueIsEscaped || !HasExplicitOffset(reader.ValueSpan)
+        Span<byte> text = stackalloc byte[MaxTimestampLength];
+        var rawLength = reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length;
+        if (rawLength > MaxTimestampLength || !HasExplicitOffset(text[..reader.CopyString(text)])
             || !reader.TryGetDateTimeOffset(out var ts)
             || ts.UtcTicks < MinEpochMs * TimeSpan.TicksPerMillisecond + DateTimeOffset.UnixEpoch.Ticks
             || ts.UtcTicks > MaxEpochMs * TimeSpan.TicksPerMillisecond + DateTimeOffset.UnixEpoch.Ticks)

@@ -83,8 +83,9 @@ public sealed class TelemetryParser(int maxPayloadBytes = TelemetryParser.Defaul
             error = e.Error;
             return false;
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
+            // InvalidOperationException: string content that is not valid UTF-8.
             reading = null;
             error = new ParseError(RejectReason.InvalidJson);
             return false;
@@ -199,9 +200,13 @@ public sealed class TelemetryParser(int maxPayloadBytes = TelemetryParser.Defaul
         {
             throw Reject(RejectReason.WrongType, "state");
         }
-        return !reader.ValueIsEscaped && !reader.HasValueSequence && PortStateNames.TryParse(reader.ValueSpan, out var state)
-            ? state
-            : throw Reject(RejectReason.InvalidValue, "state");
+        // ValueTextEquals copes with escaped text and values split across payload segments.
+        if (reader.ValueTextEquals("idle"u8)) { return PortState.Idle; }
+        if (reader.ValueTextEquals("charging"u8)) { return PortState.Charging; }
+        if (reader.ValueTextEquals("full"u8)) { return PortState.Full; }
+        if (reader.ValueTextEquals("fault"u8)) { return PortState.Fault; }
+        if (reader.ValueTextEquals("off"u8)) { return PortState.Off; }
+        throw Reject(RejectReason.InvalidValue, "state");
     }
 
     private FeederReading ReadFeeder(ref Utf8JsonReader reader, DeviceKey device)
