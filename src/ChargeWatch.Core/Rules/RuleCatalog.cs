@@ -1,3 +1,12 @@
+using ChargeWatch.Core.Rules.Leakage;
+using ChargeWatch.Core.Rules.Offline;
+using ChargeWatch.Core.Rules.Overcharge;
+using ChargeWatch.Core.Rules.Overcurrent;
+using ChargeWatch.Core.Rules.OvercurrentInstant;
+using ChargeWatch.Core.Rules.Smoke;
+using ChargeWatch.Core.Rules.ThermalHigh;
+using ChargeWatch.Core.Rules.ThermalRise;
+
 namespace ChargeWatch.Core.Rules;
 
 /// <summary>
@@ -8,5 +17,14 @@ public static class RuleCatalog
 {
     public static IReadOnlyList<RuleRegistration> All { get; } =
     [
+        RuleRegistration.For<OvercurrentInstantRule, OvercurrentInstantOptions>("OvercurrentInstant", OvercurrentInstantRule.Id),
+        RuleRegistration.For<OvercurrentRule, OvercurrentOptions>("Overcurrent", OvercurrentRule.Id),
+        RuleRegistration.For<ThermalHighRule, ThermalHighOptions>("ThermalHigh", ThermalHighRule.Id),
+        RuleRegistration.For<ThermalRiseRule, ThermalRiseOptions>("ThermalRise", ThermalRiseRule.Id),
+        RuleRegistration.For<SmokeRule, SmokeOptions>("Smoke", SmokeRule.Id),
+        RuleRegistration.For<LeakageRule, LeakageOptions>("Leakage", LeakageRule.Id),
+        RuleRegistration.For<OverchargeRule, OverchargeOptions>("Overcharge", OverchargeRule.Id),
+        RuleRegistration.For<OfflineRule, OfflineOptions>("Offline", OfflineRule.Id),
+        // Fly-wire rules (issue 5) register here, one line each.
     ];
 }

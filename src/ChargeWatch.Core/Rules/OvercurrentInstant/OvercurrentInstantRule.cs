@@ -1,0 +1,67 @@
+using ChargeWatch.Core.Alerts;
+using ChargeWatch.Core.Contract;
+using ChargeWatch.Core.Detection;
+using ChargeWatch.Core.Readings;
+using ChargeWatch.Core.Rules.Common;
+
+namespace ChargeWatch.Core.Rules.OvercurrentInstant;
+
+/// <summary>
+/// <c>overcurrent.instant</c>: one reading at or above 5× rated on a port, a charger's total or a
+/// feeder. Resolves like <c>overcurrent</c>: at or below rated for 60 s.
+/// </summary>
+internal sealed class OvercurrentInstantRule : DetectionRule<OvercurrentInstantOptions, OvercurrentInstantState>
+{
+    public const string Id = "overcurrent.instant";
+
+    public override bool AppliesTo(DeviceKind kind) => kind is DeviceKind.Charger or DeviceKind.Feeder;
+
+    protected override OvercurrentInstantState CreateState(DeviceTrack device, OvercurrentInstantOptions options) => new();
+
+    protected override void OnReading(RuleContext context, Reading reading, OvercurrentInstantOptions options, OvercurrentInstantState state)
+    {
+        var rated = context.Device.Profile.Rated;
+        if (reading is ChargerReading charger)
+        {
+            foreach (var port in charger.Ports)
+            {
+                Evaluate(context, ref state.Ports[port.Port], port.Port, charger.Timestamp, port.Amps, rated.ForPort(port.Port), options);
+            }
+            Evaluate(context, ref state.Whole, 0, charger.Timestamp, charger.TotalAmps, rated.ChargerAmps, options);
+        }
+        else if (reading is FeederReading feeder)
+        {
+            Evaluate(context, ref state.Whole, 0, feeder.Timestamp, feeder.Amps, rated.FeederAmps, options);
+        }
+    }
+
+    private static void Evaluate(RuleContext context, ref AlertCycle cycle, int port,
+        DateTimeOffset at, double amps, double rated, OvercurrentInstantOptions options)
+    {
+        var device = context.Device;
+        var trip = rated * options.Multiple;
+        if (amps >= trip)
+        {
+            if (cycle.ShouldFire(AlertSeverity.Critical))
+            {
+                context.Fire(Id, device, port, AlertSeverity.Critical, at, Drew(device.Key, port, amps, rated, trip, options.Multiple));
+            }
+        }
+        else if (amps > rated)
+        {
+            cycle.Hold();
+        }
+        else if (cycle.ClearHeld(at, TimeSpan.FromSeconds(options.ClearSeconds)))
+        {
+            context.Resolve(Id, device, port, at, new AlertFacts(
+                string.Create(Describe.Invariant,
+                    $"{Describe.Circuit(device.Key, port)} has stayed at or below its rated {rated:F1} A for {options.ClearSeconds:F0} s (now {amps:F1} A)"),
+                amps, trip, "A"));
+        }
+    }
+
+    private static AlertFacts Drew(DeviceKey device, int port, double amps, double rated, double trip, double multiple) => new(
+        string.Create(Describe.Invariant,
+            $"{Describe.Circuit(device, port)} drew {amps:F1} A ({amps / rated:F1}x its rated {rated:F1} A, instantaneous limit {multiple:0.#}x): short circuit suspected"),
+        amps, trip, "A");
+}
