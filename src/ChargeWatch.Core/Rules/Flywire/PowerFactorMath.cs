@@ -1,0 +1,27 @@
+namespace ChargeWatch.Core.Rules.Flywire;
+
+/// <summary>
+/// The power factor of an added load, from the whole meter's readings before and after it: real and
+/// reactive powers add across appliances, so the difference of the two operating points is the
+/// added load's own operating point.
+/// </summary>
+public static class PowerFactorMath
+{
+    /// <summary>Apparent power of a reading (VA), or null without a usable power factor.</summary>
+    public static double? VoltAmps(double watts, double? powerFactor) =>
+        powerFactor is { } pf && pf > 0.05 && pf <= 1.0 ? watts / pf : null;
+
+    /// <summary>Power factor of the load that changed the meter from (p0, s0) to (p1, s1); null when too small to tell.</summary>
+    public static double? OfAddedLoad(double p0, double s0, double p1, double s1)
+    {
+        var deltaP = p1 - p0;
+        if (deltaP <= 1.0)
+        {
+            return null;
+        }
+        var deltaQ = Reactive(p1, s1) - Reactive(p0, s0);
+        return deltaP / Math.Sqrt((deltaP * deltaP) + (deltaQ * deltaQ));
+    }
+
+    private static double Reactive(double p, double s) => s > p ? Math.Sqrt((s * s) - (p * p)) : 0.0;
+}

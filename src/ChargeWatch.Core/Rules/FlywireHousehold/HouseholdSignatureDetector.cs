@@ -1,0 +1,475 @@
+using ChargeWatch.Core.Rules.Flywire;
+
+namespace ChargeWatch.Core.Rules.FlywireHousehold;
+
+/// <summary>
+/// Recognises an e-bike charger on one household meter (contract §5) from its readings alone.
+/// The rolling floor removes every appliance that switches off within the window (refrigerators,
+/// cookers, kettles, cycling heaters); what lifts it is split into tracked loads: a rise of the
+/// floor opens a track, a fall that matches a track closes it, and slow changes belong to the
+/// newest plausible track (a charger's creeping plateau and its taper). A track becomes an alert
+/// when its evidence — size, power factor, plateau, taper, time of day — reaches
+/// <see cref="HouseholdSignatureOptions.FireConfidence"/>.
+/// One instance per meter; not thread-safe; readings in event-time order.
+/// </summary>
+public sealed class HouseholdSignatureDetector
+{
+    private const int MaxTracks = 4;
+    private const int PowerFactorSampleLimit = 12;
+    private static readonly long SmoothingTicks = TimeSpan.FromMinutes(2).Ticks;
+
+    private readonly HouseholdSignatureOptions _options;
+    private readonly RollingFloor _floor;
+    private readonly List<LoadTrack> _tracks = new(MaxTracks + 1);
+    private readonly LevelHistory _history;
+    private LoadTrack? _historyOwner;
+    private double _baseWatts;
+    private long _lastTicks;
+    private long _warmUntilTicks;
+    private TimeSpan _offset;
+    private LoadTrack? _firing;
+    // The floor at the previous two readings, so a switch that an averaging meter spreads over two
+    // readings still counts as one step.
+    private double _floor1;
+    private double? _voltAmps1;
+    private double _floor2;
+    private double? _voltAmps2;
+    private LoadTrack? _lastAbsorber;
+    private double _lastAbsorbed;
+    private double _intervalTicks;
+
+    public HouseholdSignatureDetector(HouseholdSignatureOptions options)
+    {
+        _options = options;
+        _floor = new RollingFloor(options.FloorWindow);
+        _history = new LevelHistory(options.TaperWindow);
+    }
+
+    public bool IsFiring => _firing is not null;
+
+    /// <summary>Evidence for the alert while it fires (the last evidence after it resolved).</summary>
+    public HouseholdEvidence Evidence { get; private set; }
+
+    /// <summary>Event time the load was first seen gone, for the resolved message.</summary>
+    public DateTimeOffset GoneAt { get; private set; }
+
+    public HouseholdChange Observe(DateTimeOffset timestamp, double watts, double? powerFactor)
+    {
+        var ticks = timestamp.UtcTicks;
+        _offset = timestamp.Offset;
+        if (ticks <= _lastTicks)
+        {
+            return HouseholdChange.None;
+        }
+        var elapsed = _lastTicks == 0 ? 0 : ticks - _lastTicks;
+        if (_lastTicks == 0 || elapsed > _options.MaxGap.Ticks)
+        {
+            // After a gap the floor no longer describes the last window: rebuild it before judging.
+            _floor.Clear();
+            _history.Clear();
+            _warmUntilTicks = ticks + _options.FloorWindow.Ticks;
+            elapsed = 0;
+        }
+        else
+        {
+            _intervalTicks = _intervalTicks == 0 ? elapsed : (_intervalTicks * 0.9) + (elapsed * 0.1);
+        }
+        _lastTicks = ticks;
+        _floor.Add(ticks, watts, PowerFactorMath.VoltAmps(watts, powerFactor));
+        if (ticks < _warmUntilTicks)
+        {
+            if (OpenCount() == 0)
+            {
+                _baseWatts = _floor.Watts;
+            }
+            RememberFloor();
+            return HouseholdChange.None;
+        }
+
+        Attribute(ticks);
+        RememberFloor();
+        UpdateTracks(ticks, elapsed);
+        return Decide(ticks);
+    }
+
+    private void RememberFloor()
+    {
+        _floor2 = _floor1;
+        _voltAmps2 = _voltAmps1;
+        _floor1 = _floor.Watts;
+        _voltAmps1 = _floor.VoltAmps;
+    }
+
+    private void ForgetSteps()
+    {
+        _floor1 = _floor.Watts;
+        _voltAmps1 = _floor.VoltAmps;
+        _lastAbsorber = null;
+        _lastAbsorbed = 0;
+    }
+
+    /// <summary>Explains the floor's movement since the last reading by loads switching or drifting.</summary>
+    private void Attribute(long ticks)
+    {
+        var floor = _floor.Watts;
+        var step = _options.StepWatts;
+        var d1 = floor - _floor1;
+        var d2 = floor - _floor2;
+        if (d1 >= step)
+        {
+            StepUp(ticks, d1, _floor1, _voltAmps1);
+            ForgetSteps();
+        }
+        else if (d2 >= step && d1 > 0 && _floor1 > _floor2)
+        {
+            UndoLastAbsorb();
+            StepUp(ticks, d2, _floor2, _voltAmps2);
+            ForgetSteps();
+        }
+        else if (d1 <= -step)
+        {
+            StepDown(ticks, -d1);
+            ForgetSteps();
+        }
+        else if (d2 <= -step && d1 < 0 && _floor1 < _floor2)
+        {
+            UndoLastAbsorb();
+            StepDown(ticks, -d2);
+            ForgetSteps();
+        }
+        else
+        {
+            Absorb(d1);
+        }
+    }
+
+    private void Absorb(double delta)
+    {
+        var owner = Owner();
+        _lastAbsorber = owner;
+        _lastAbsorbed = delta;
+        if (owner is null)
+        {
+            _baseWatts = Math.Max(0, _baseWatts + delta);
+            return;
+        }
+        owner.Level += delta;
+        if (owner.Level < 0)
+        {
+            _baseWatts = Math.Max(0, _baseWatts + owner.Level);
+            owner.Level = 0;
+        }
+    }
+
+    private void UndoLastAbsorb()
+    {
+        if (_lastAbsorber is { Closed: false } track)
+        {
+            track.Level = Math.Max(0, track.Level - _lastAbsorbed);
+        }
+        else if (_lastAbsorber is null)
+        {
+            _baseWatts = Math.Max(0, _baseWatts - _lastAbsorbed);
+        }
+        _lastAbsorbed = 0;
+    }
+
+    /// <summary>
+    /// The newest open track that could be a charger takes slow changes; resistive or oversized
+    /// loads (TVs, heaters) take them only when nothing else is open.
+    /// </summary>
+    private LoadTrack? Owner()
+    {
+        LoadTrack? newest = null;
+        for (var i = _tracks.Count - 1; i >= 0; i--)
+        {
+            var track = _tracks[i];
+            if (track.Closed)
+            {
+                continue;
+            }
+            newest ??= track;
+            if (!IsRuledOut(track))
+            {
+                return track;
+            }
+        }
+        return newest;
+    }
+
+    private bool IsRuledOut(LoadTrack track) =>
+        track.Plateau > _options.MaxWatts
+        || (track.PowerFactor is { } pf && track.PowerFactorSamples >= _options.PowerFactorSamples && pf >= _options.ResistivePowerFactorMin);
+
+    private void StepUp(long ticks, double added, double beforeWatts, double? beforeVoltAmps)
+    {
+        if (OpenCount() >= MaxTracks)
+        {
+            MergeOldestIntoBase();
+        }
+        var track = new LoadTrack
+        {
+            StartTicks = ticks - _options.FloorWindow.Ticks,
+            Level = added,
+            Smoothed = added,
+            Plateau = added,
+            PlateauAtTicks = ticks,
+            BeforeWatts = beforeWatts,
+            BeforeVoltAmps = beforeVoltAmps,
+        };
+        if (beforeVoltAmps is { } before && _floor.VoltAmps is { } now)
+        {
+            track.AddPowerFactorSample(PowerFactorMath.OfAddedLoad(beforeWatts, before, _floor.Watts, now));
+        }
+        _tracks.Add(track);
+    }
+
+    private void StepDown(long ticks, double drop)
+    {
+        LoadTrack? match = null;
+        var bestError = double.MaxValue;
+        foreach (var track in _tracks)
+        {
+            if (track.Closed)
+            {
+                continue;
+            }
+            var error = Math.Abs(track.Level - drop);
+            if (error <= Math.Max(0.2 * track.Level, 15) && error < bestError)
+            {
+                match = track;
+                bestError = error;
+            }
+        }
+        if (match is null)
+        {
+            // Something else switched off (a light, a TV that was on before): the newest load
+            // starts a new plateau from here.
+            Absorb(-drop);
+            if (Owner() is { } owner)
+            {
+                owner.Smoothed = owner.Level;
+                owner.Plateau = owner.Level;
+                owner.PlateauAtTicks = ticks;
+            }
+            return;
+        }
+        var residual = match.Level - drop;
+        match.Closed = true;
+        match.Level = 0;
+        if (match.GoneSinceTicks == 0)
+        {
+            match.GoneSinceTicks = ticks;
+        }
+        Absorb(residual);
+    }
+
+    private void MergeOldestIntoBase()
+    {
+        foreach (var track in _tracks)
+        {
+            if (!track.Closed && !ReferenceEquals(track, _firing))
+            {
+                _baseWatts += track.Level;
+                _tracks.Remove(track);
+                return;
+            }
+        }
+    }
+
+    private void UpdateTracks(long ticks, long elapsed)
+    {
+        var alpha = Math.Min(1.0, (double)elapsed / SmoothingTicks);
+        var owner = Owner();
+        if (!ReferenceEquals(owner, _historyOwner))
+        {
+            _history.Clear();
+            _historyOwner = owner;
+        }
+        var single = OpenCount() == 1;
+        for (var i = _tracks.Count - 1; i >= 0; i--)
+        {
+            var track = _tracks[i];
+            if (track.Closed)
+            {
+                continue;
+            }
+            track.Smoothed += (track.Level - track.Smoothed) * alpha;
+            if (track.Smoothed >= track.Plateau)
+            {
+                track.Plateau = track.Smoothed;
+                track.PlateauAtTicks = ticks;
+            }
+            if (single && track.PowerFactorSamples is > 0 and < PowerFactorSampleLimit
+                && track.BeforeVoltAmps is { } before && _floor.VoltAmps is { } now && track.Level >= 0.7 * track.Plateau)
+            {
+                track.AddPowerFactorSample(PowerFactorMath.OfAddedLoad(track.BeforeWatts, before, _floor.Watts, now));
+            }
+            if (ReferenceEquals(track, owner))
+            {
+                _history.Record(ticks, track.Level);
+                FollowTaper(track, ticks);
+            }
+            var gone = track.Level < Math.Max(_options.GoneFraction * track.Plateau, 10);
+            if (!gone)
+            {
+                track.GoneSinceTicks = 0;
+            }
+            else if (track.GoneSinceTicks == 0)
+            {
+                track.GoneSinceTicks = ticks;
+            }
+            if (ticks - track.StartTicks > _options.TrackMaxAge.Ticks && !ReferenceEquals(track, _firing))
+            {
+                _baseWatts += track.Level;
+                _tracks.RemoveAt(i);
+            }
+        }
+    }
+
+    private int OpenCount()
+    {
+        var count = 0;
+        foreach (var track in _tracks)
+        {
+            if (!track.Closed)
+            {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /// <summary>
+    /// A taper is a decline spread over the window: both halves of the window carry a fair share of
+    /// the fall, and the load has lost <see cref="HouseholdSignatureOptions.TaperDrop"/> of its
+    /// plateau without vanishing. A switch-off puts the whole fall into one reading.
+    /// </summary>
+    private void FollowTaper(LoadTrack track, long ticks)
+    {
+        if (track.TaperSeen || ticks - track.StartTicks < _options.PlateauMinDuration.Ticks)
+        {
+            return;
+        }
+        var window = Math.Max(_options.TaperWindow.Ticks, (long)(_intervalTicks * 3));
+        if (_history.At(ticks - window, ticks) is not { } start || _history.At(ticks - (window / 2), ticks) is not { } middle)
+        {
+            return;
+        }
+        var level = track.Level;
+        var fall = start - level;
+        var plateau = track.Plateau;
+        var deepEnough = level <= (1 - _options.TaperDrop) * plateau && fall >= 0.05 * plateau;
+        var spread = start - middle >= 0.2 * fall && middle - level >= 0.2 * fall;
+        var stillThere = level >= _options.GoneFraction * plateau;
+        if (deepEnough && spread && stillThere)
+        {
+            track.TaperSeen = true;
+            track.TaperSeenTicks = ticks;
+        }
+    }
+
+    private HouseholdChange Decide(long ticks)
+    {
+        if (_firing is { } firing)
+        {
+            if (firing.GoneSinceTicks != 0 && ticks - firing.GoneSinceTicks >= _options.ResolveAfter.Ticks)
+            {
+                GoneAt = At(firing.GoneSinceTicks);
+                _firing = null;
+                RemoveTrack(firing);
+                DropFinishedTracks(ticks);
+                return HouseholdChange.Resolved;
+            }
+            if (firing.GoneSinceTicks == 0)
+            {
+                Evidence = EvidenceOf(firing, ticks);
+            }
+            return HouseholdChange.None;
+        }
+        DropFinishedTracks(ticks);
+        foreach (var track in _tracks)
+        {
+            if (track.Closed || track.GoneSinceTicks != 0)
+            {
+                continue;
+            }
+            var evidence = EvidenceOf(track, ticks);
+            if (evidence.Confidence >= _options.FireConfidence)
+            {
+                _firing = track;
+                Evidence = evidence;
+                return HouseholdChange.Fired;
+            }
+        }
+        return HouseholdChange.None;
+    }
+
+    private void RemoveTrack(LoadTrack track)
+    {
+        if (!track.Closed)
+        {
+            // Whatever trickle remains now belongs to the base.
+            _baseWatts += track.Level;
+        }
+        _tracks.Remove(track);
+    }
+
+    private void DropFinishedTracks(long ticks)
+    {
+        for (var i = _tracks.Count - 1; i >= 0; i--)
+        {
+            var track = _tracks[i];
+            if (track.GoneSinceTicks != 0 && ticks - track.GoneSinceTicks >= _options.ResolveAfter.Ticks
+                && !ReferenceEquals(track, _firing))
+            {
+                RemoveTrack(track);
+            }
+        }
+    }
+
+    private HouseholdEvidence EvidenceOf(LoadTrack track, long ticks)
+    {
+        var plateauEnd = track.TaperSeen ? track.PlateauAtTicks : ticks;
+        var plateau = TimeSpan.FromTicks(Math.Max(0, plateauEnd - track.StartTicks));
+        var started = At(track.StartTicks);
+        return new HouseholdEvidence(
+            started, track.Level, track.Plateau, track.PowerFactor, plateau, track.TaperSeen,
+            Confidence(track, started, plateau));
+    }
+
+    /// <summary>Evidence weights: each term is one observable reason, stated in the summary.</summary>
+    private double Confidence(LoadTrack track, DateTimeOffset started, TimeSpan plateau)
+    {
+        if (track.Plateau < _options.MinWatts || track.Plateau > _options.MaxWatts)
+        {
+            return 0;
+        }
+        // Lifting the floor at all means it stayed on longer than any refrigerator cycle.
+        var confidence = 0.45;
+        if (track.PowerFactor is { } pf && track.PowerFactorSamples >= _options.PowerFactorSamples)
+        {
+            if (pf >= _options.ResistivePowerFactorMin)
+            {
+                return 0.1;
+            }
+            confidence += pf <= _options.ChargerPowerFactorMax ? 0.4 : 0.15;
+        }
+        if (track.TaperSeen)
+        {
+            confidence += 0.35;
+        }
+        if (plateau >= _options.PlateauMinDuration)
+        {
+            confidence += 0.05;
+        }
+        var hour = started.Hour;
+        if (hour >= 17 || hour < 3)
+        {
+            confidence += 0.05;
+        }
+        return Math.Min(1.0, confidence);
+    }
+
+    private DateTimeOffset At(long utcTicks) => new DateTimeOffset(utcTicks, TimeSpan.Zero).ToOffset(_offset);
+}

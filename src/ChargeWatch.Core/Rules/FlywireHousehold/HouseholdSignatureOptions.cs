@@ -1,0 +1,59 @@
+namespace ChargeWatch.Core.Rules.FlywireHousehold;
+
+/// <summary>
+/// Tuning of the e-bike charging signature on a household meter (contract §5). Defaults were tuned
+/// on the evaluation harness's tuning seeds and reported on held-out seeds (docs/flywire.md).
+/// </summary>
+public sealed class HouseholdSignatureOptions
+{
+    /// <summary>
+    /// The floor window: longer than the longest on-period of a refrigerator compressor (30 min, up
+    /// to 35 min with cycle jitter), so only loads that stay on for the whole window lift the floor.
+    /// </summary>
+    public TimeSpan FloorWindow { get; set; } = TimeSpan.FromMinutes(37);
+
+    /// <summary>Smallest charger load (contract §5: roughly 60 W); a little margin for meter noise.</summary>
+    public double MinWatts { get; set; } = 50;
+
+    /// <summary>Largest charger load (contract §5: roughly 600 W); heaters and air conditioners start at 700 W.</summary>
+    public double MaxWatts { get; set; } = 650;
+
+    /// <summary>A change of the floor at least this large between readings is a switching event, not drift.</summary>
+    public double StepWatts { get; set; } = 40;
+
+    /// <summary>Added loads whose power factor is at or below this look like a cheap charger (0.45–0.75).</summary>
+    public double ChargerPowerFactorMax { get; set; } = 0.82;
+
+    /// <summary>Added loads whose power factor is at or above this are resistive or corrected: TVs, monitors, heaters.</summary>
+    public double ResistivePowerFactorMin { get; set; } = 0.88;
+
+    /// <summary>Fraction of the plateau the load must lose, gradually, for the taper to count as seen.</summary>
+    public double TaperDrop { get; set; } = 0.12;
+
+    /// <summary>
+    /// The window in which a taper must show as a steady decline: most readings set a new low, and no
+    /// single reading carries most of the fall (that would be something switching off).
+    /// </summary>
+    public TimeSpan TaperWindow { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Readings of a fitting power factor needed before it counts as evidence.</summary>
+    public int PowerFactorSamples { get; set; } = 3;
+
+    /// <summary>The plateau must have held at least this long before a fall counts as a taper.</summary>
+    public TimeSpan PlateauMinDuration { get; set; } = TimeSpan.FromMinutes(40);
+
+    /// <summary>Confidence at which the alert fires.</summary>
+    public double FireConfidence { get; set; } = 0.8;
+
+    /// <summary>The load counts as gone below this fraction of its plateau (a trickle is gone too).</summary>
+    public double GoneFraction { get; set; } = 0.2;
+
+    /// <summary>Contract §4: resolves when the load has been gone this long.</summary>
+    public TimeSpan ResolveAfter { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>An added load that never ends is, after this long, part of the household's base.</summary>
+    public TimeSpan TrackMaxAge { get; set; } = TimeSpan.FromHours(14);
+
+    /// <summary>A gap in readings longer than this restarts the detector (the floor would be meaningless).</summary>
+    public TimeSpan MaxGap { get; set; } = TimeSpan.FromMinutes(20);
+}

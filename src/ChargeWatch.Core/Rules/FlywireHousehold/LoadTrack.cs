@@ -1,0 +1,52 @@
+namespace ChargeWatch.Core.Rules.FlywireHousehold;
+
+/// <summary>
+/// One load the floor showed switching on, followed until it is gone: how much it adds now, the
+/// plateau it held, whether it has fallen in a taper's shape, and its power factor.
+/// </summary>
+internal sealed class LoadTrack
+{
+    /// <summary>Estimated switch-on: the floor rises one window after the load appeared.</summary>
+    public long StartTicks { get; init; }
+
+    /// <summary>Watts currently attributed to this load.</summary>
+    public double Level { get; set; }
+
+    /// <summary>Level smoothed over a few minutes, so that a brief high reading does not set the plateau.</summary>
+    public double Smoothed { get; set; }
+
+    /// <summary>Highest smoothed level since the last switching event: the constant-current plateau of a charger.</summary>
+    public double Plateau { get; set; }
+
+    public long PlateauAtTicks { get; set; }
+
+    public bool TaperSeen { get; set; }
+
+    public long TaperSeenTicks { get; set; }
+
+    public double PowerFactorSum { get; set; }
+
+    public int PowerFactorSamples { get; set; }
+
+    /// <summary>Operating point before the load appeared, for its power factor.</summary>
+    public double BeforeWatts { get; init; }
+
+    public double? BeforeVoltAmps { get; init; }
+
+    /// <summary>Since when the load has been gone; 0 while present.</summary>
+    public long GoneSinceTicks { get; set; }
+
+    /// <summary>Ended by a step down: no longer part of the floor, waiting only to resolve.</summary>
+    public bool Closed { get; set; }
+
+    public double? PowerFactor => PowerFactorSamples > 0 ? PowerFactorSum / PowerFactorSamples : null;
+
+    public void AddPowerFactorSample(double? pf)
+    {
+        if (pf is { } value && value is > 0 and <= 1.0)
+        {
+            PowerFactorSum += value;
+            PowerFactorSamples++;
+        }
+    }
+}
