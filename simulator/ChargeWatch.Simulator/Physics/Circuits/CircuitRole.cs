@@ -1,0 +1,7 @@
+namespace ChargeWatch.Simulator.Physics.Circuits;
+
+public enum CircuitRole : byte
+{
+    Household,
+    Corridor,
+}

@@ -1,0 +1,90 @@
+using ChargeWatch.Simulator.Physics.Appliances;
+using ChargeWatch.Simulator.Physics.Chargers;
+
+namespace ChargeWatch.Simulator.Physics.Circuits;
+
+/// <summary>
+/// Draws a household's night: the appliance mix of contract §5 (the hard negatives) and, with the
+/// configured probability, an e-bike charging at home. Pure and deterministic per seed:
+/// <c>HouseholdModel.Create(seed, options).Samples()</c> is the meter's stream, <c>.Charges</c> the truth.
+/// </summary>
+public static class HouseholdModel
+{
+    public static CircuitNight Create(long seed, HouseholdOptions? options = null)
+    {
+        options ??= new HouseholdOptions();
+        var random = new SimRandom(seed);
+        var clock = new ModelClock(options.Start);
+        var to = options.Duration.TotalSeconds;
+        var loads = new List<ILoad>
+        {
+            Appliance.Standby(random.Fork("standby"), 0, to),
+            Appliance.Fridge(random.Fork("fridge"), 0, to),
+            Appliance.Lighting(random.Fork("lighting"), clock, 0, to),
+            Appliance.SmallElectronics(random.Fork("electronics"), clock, 0, to),
+            Appliance.Kettle(random.Fork("kettle"), clock, 0, to),
+        };
+        var uses = random.Fork("mix");
+        if (uses.Chance(options.TelevisionProbability))
+        {
+            loads.Add(Appliance.Television(random.Fork("tv"), clock, 0, to));
+        }
+        if (uses.Chance(options.RiceCookerProbability))
+        {
+            loads.Add(Appliance.RiceCooker(random.Fork("rice-cooker"), clock, 0, to));
+        }
+        if (uses.Chance(options.ClimateProbability))
+        {
+            loads.Add(Appliance.ClimateControl(random.Fork("climate"), clock, 0, to, heater: options.Season == Season.Winter));
+        }
+        if (uses.Chance(options.WashingMachineProbability))
+        {
+            loads.Add(Appliance.WashingMachine(random.Fork("washing"), clock, 0, to));
+        }
+
+        var charges = new List<ChargeTruth>();
+        if (options.EbikeCharge ?? uses.Chance(options.EbikeProbability))
+        {
+            var (load, truth) = EbikeCharge(random.Fork("ebike"), clock, to, options.ChargeStart, options.Charger);
+            loads.Add(load);
+            charges.Add(truth);
+        }
+        return new CircuitNight(CircuitRole.Household, clock, options.Duration, options.Meter, loads, charges, random.Fork("meter"));
+    }
+
+    /// <summary>
+    /// An e-bike charge on a meter: plugged at an evening (or late) hour, unplugged next morning,
+    /// shared with corridors. The load is the charge session cut off at unplugging.
+    /// </summary>
+    internal static (ILoad Load, ChargeTruth Truth) EbikeCharge(
+        SimRandom random, ModelClock clock, double to, TimeSpan? startOfDay, ChargerProfileOptions chargerOptions)
+    {
+        var profile = ChargerProfile.Sample(random.Fork("charger"), chargerOptions);
+        var startHour = startOfDay?.TotalHours ?? DrawStartHour(random);
+        var start = Math.Min(clock.SecondsAtHour(startHour), to - 3600);
+        var session = new ChargeSession(profile, start);
+        // Owners unplug in the morning; a charge that has not ended is cut short then.
+        var unplug = Math.Min(to, Math.Max(clock.SecondsAtHour(random.Uniform(6.5, 8.5)), start + 2 * 3600));
+        var load = new UnpluggedAt(session, unplug);
+        var end = Math.Min(session.ChargeEndSeconds, unplug);
+        var truth = new ChargeTruth(
+            clock.TimeAt(start), clock.TimeAt(Math.Min(session.TaperStartSeconds, unplug)), clock.TimeAt(end), clock.TimeAt(unplug), profile);
+        return (load, truth);
+    }
+
+    private static double DrawStartHour(SimRandom random) =>
+        random.NextDouble() switch
+        {
+            < 0.75 => random.Uniform(18.0, 22.5),
+            < 0.95 => random.Uniform(22.5, 24.0),
+            _ => random.Uniform(24.0, 25.5),
+        };
+
+    /// <summary>A load that stops at the moment its plug is pulled.</summary>
+    private sealed class UnpluggedAt(ChargeSession session, double unplugSeconds) : ILoad
+    {
+        public string Name => session.Name;
+
+        public LoadPower At(double seconds) => seconds < unplugSeconds ? session.At(seconds) : LoadPower.Zero;
+    }
+}
