@@ -1,0 +1,74 @@
+using ChargeWatch.Core.Contract;
+using ChargeWatch.Worker.Configuration;
+using Microsoft.Extensions.Options;
+using MQTTnet;
+using MQTTnet.Formatter;
+using MQTTnet.Protocol;
+
+namespace ChargeWatch.Worker.Ingest;
+
+/// <summary>
+/// The worker's one MQTT client and its connection generation. The generation changes on every
+/// (re)connect so that an acknowledgement owed to an earlier connection is never sent on a later
+/// one, where its packet id may name a different message; the broker redelivers those anyway.
+/// </summary>
+public sealed class MqttConnection : IDisposable
+{
+    private readonly MqttOptions _options;
+    private int _generation;
+
+    public MqttConnection(IOptions<MqttOptions> options)
+    {
+        _options = options.Value;
+        Client = new MqttClientFactory().CreateMqttClient();
+    }
+
+    public IMqttClient Client { get; }
+
+    public int Generation => Volatile.Read(ref _generation);
+
+    public bool IsConnected => Client.IsConnected;
+
+    public int NextGeneration() => Interlocked.Increment(ref _generation);
+
+    public MqttClientOptions BuildClientOptions()
+    {
+        var builder = new MqttClientOptionsBuilder()
+            .WithTcpServer(_options.Host, _options.Port)
+            .WithProtocolVersion(MqttProtocolVersion.V500)
+            .WithClientId(_options.EffectiveClientId)
+            .WithCleanStart(false)
+            .WithSessionExpiryInterval((uint)_options.SessionExpirySeconds)
+            .WithReceiveMaximum((ushort)_options.ReceiveMaximum)
+            .WithKeepAlivePeriod(TimeSpan.FromSeconds(_options.KeepAliveSeconds))
+            .WithTimeout(TimeSpan.FromSeconds(_options.ConnectTimeoutSeconds));
+        var password = SecretFile.Resolve(_options.Password, _options.PasswordFile);
+        if (!string.IsNullOrEmpty(_options.Username))
+        {
+            builder = builder.WithCredentials(_options.Username, password);
+        }
+        if (_options.UseTls)
+        {
+            builder = builder.WithTlsOptions(tls => tls.UseTls(true).WithTargetHost(_options.Host));
+        }
+        return builder.Build();
+    }
+
+    public MqttClientSubscribeOptions BuildSubscribeOptions()
+    {
+        var prefix = string.IsNullOrEmpty(_options.SharedGroup) ? string.Empty : $"$share/{_options.SharedGroup}/";
+        return new MqttClientSubscribeOptionsBuilder()
+            .WithTopicFilter(prefix + Topics.TelemetryFilter, MqttQualityOfServiceLevel.AtLeastOnce)
+            .WithTopicFilter(prefix + Topics.StatusFilter, MqttQualityOfServiceLevel.AtLeastOnce)
+            .Build();
+    }
+
+    /// <summary>Where it connects, for the start log line; never the password.</summary>
+    public string Describe() =>
+        $"mqtt{(_options.UseTls ? "s" : string.Empty)}://{_options.Host}:{_options.Port} as client '{_options.EffectiveClientId}'"
+        + (string.IsNullOrEmpty(_options.Username) ? string.Empty : $" user '{_options.Username}'")
+        + (string.IsNullOrEmpty(_options.SharedGroup) ? string.Empty : $" shared group '{_options.SharedGroup}'")
+        + $", session expiry {_options.SessionExpirySeconds} s, receive maximum {_options.ReceiveMaximum}";
+
+    public void Dispose() => Client.Dispose();
+}

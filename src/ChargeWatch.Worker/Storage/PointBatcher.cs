@@ -1,0 +1,62 @@
+using ChargeWatch.Core.Points;
+
+namespace ChargeWatch.Worker.Storage;
+
+/// <summary>
+/// Collects the points of consecutive messages into one batch, bounded by line count
+/// (<c>Influx:BatchSize</c>) and by the age of its oldest message (<c>Influx:FlushIntervalMs</c>).
+/// Messages without points (rejects, status) ride along so their acknowledgement keeps its place in
+/// receive order. Not thread-safe: owned by the pipeline thread.
+/// </summary>
+public sealed class PointBatcher(int batchSize, TimeSpan flushInterval, TimeProvider time)
+{
+    private long _openedAt;
+    private long _ackThrough;
+    private int _messages;
+
+    /// <summary>Where the mapper appends the points of the current message.</summary>
+    public LineProtocolBuffer Lines { get; } = new(capacity: 256 * 1024);
+
+    public int MessageCount => _messages;
+
+    public bool IsEmpty => _messages == 0;
+
+    public bool IsFull => Lines.LineCount >= batchSize;
+
+    /// <summary>The oldest message has waited the flush interval.</summary>
+    public bool IsDue => !IsEmpty && time.GetElapsedTime(_openedAt) >= flushInterval;
+
+    /// <summary>Time left until <see cref="IsDue"/>; null while empty.</summary>
+    public TimeSpan? DueIn
+    {
+        get
+        {
+            if (IsEmpty)
+            {
+                return null;
+            }
+            var left = flushInterval - time.GetElapsedTime(_openedAt);
+            return left > TimeSpan.Zero ? left : TimeSpan.Zero;
+        }
+    }
+
+    /// <summary>Records that message <paramref name="ackNumber"/> is in this batch (its points already appended to <see cref="Lines"/>).</summary>
+    public void MessageAdded(long ackNumber)
+    {
+        if (_messages == 0)
+        {
+            _openedAt = time.GetTimestamp();
+        }
+        _messages++;
+        _ackThrough = ackNumber;
+    }
+
+    /// <summary>Hands out the batch and starts an empty one.</summary>
+    public WriteBatch Take()
+    {
+        var batch = new WriteBatch(Lines.LineCount == 0 ? string.Empty : Lines.ToString(), Lines.LineCount, _ackThrough);
+        Lines.Clear();
+        _messages = 0;
+        return batch;
+    }
+}
