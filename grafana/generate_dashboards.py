@@ -333,7 +333,7 @@ def overview():
             unit="watth", w=4, h=4, thresholds=steps(base="blue"), text_mode="value", decimals=1,
             extra={"timeFrom": "now/d", "hideTimeOverride": False}),
         stat(
-            "Open alerts",
+            "Open alerts by severity",
             "Alerts that fired and have not resolved yet, by severity. Critical means act now "
             "(overcurrent, overheating, smoke, corridor charging); warning means look at it today.",
             [target(f'SELECT count("status") FROM {open_alerts(outer_filter=CRITICAL)}',
@@ -395,8 +395,8 @@ def overview():
                     'GROUP BY "kind", "device"', fmt="table")],
             w=12, h=6, transformations=[{"id": "organize", "options": {"excludeByName": {"Time": True}}}]),
         table(
-            "Open alerts",
-            "Every alert that is firing now, newest state first.",
+            "Open alerts, one line each",
+            "Every alert that is firing now: rule, device and the detector's summary.",
             [target(f'SELECT "level" AS "severity", "summary" FROM {open_alerts()} GROUP BY "rule", "kind", "device"',
                     fmt="table")],
             w=12, h=6, overrides=[text_colour("severity", SEVERITY_COLOURS)],
