@@ -54,6 +54,42 @@ public sealed class InfluxQueryClient(HttpClient http)
         return value.ValueKind == JsonValueKind.Null ? 0 : value.GetInt64();
     }
 
+    /// <summary>
+    /// Points of <paramref name="measurement"/> for one site: the largest per-field count of
+    /// <c>SELECT count(*)</c>, so measurements whose fields are all optional count right too.
+    /// </summary>
+    public async Task<long> CountPointsAsync(string database, string measurement, string site, CancellationToken cancellationToken = default)
+    {
+        var series = await QueryAsync(database, $"SELECT count(*) FROM \"{measurement}\" WHERE \"site\" = '{site}'", cancellationToken);
+        return series.SelectMany(s => s.Rows)
+            .SelectMany(row => row.Columns.Where(c => c.StartsWith("count_", StringComparison.Ordinal)).Select(c => row[c]))
+            .Where(v => v.ValueKind == JsonValueKind.Number)
+            .Select(v => v.GetInt64())
+            .DefaultIfEmpty(0)
+            .Max();
+    }
+
+    /// <summary>
+    /// The newest value of every field of the worker's own counters (measurement <c>chargewatch</c>)
+    /// for one instance; empty before the first counters were written.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, double>> LastCountersAsync(string database, string instance, CancellationToken cancellationToken = default)
+    {
+        var series = await QueryAsync(database, $"SELECT last(*) FROM chargewatch WHERE \"instance\" = '{instance}'", cancellationToken);
+        var counters = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var row in series.SelectMany(s => s.Rows))
+        {
+            foreach (var column in row.Columns.Where(c => c.StartsWith("last_", StringComparison.Ordinal)))
+            {
+                if (row[column].ValueKind == JsonValueKind.Number)
+                {
+                    counters[column["last_".Length..]] = row[column].GetDouble();
+                }
+            }
+        }
+        return counters;
+    }
+
     private static async Task ThrowOnErrorAsync(HttpResponseMessage response, string what, CancellationToken cancellationToken)
     {
         var body = await response.Content.ReadAsStringAsync(cancellationToken);
