@@ -1,0 +1,34 @@
+using ChargeWatch.Core.Detection;
+using ChargeWatch.Core.Points;
+using ChargeWatch.Core.Rules;
+using ChargeWatch.Core.Sites;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace ChargeWatch.Worker.Detection;
+
+/// <summary>Registers the detection engine: site configuration, the alert state file and the engine factory.</summary>
+public static class DetectionServiceCollectionExtensions
+{
+    public static IServiceCollection AddChargeWatchDetection(this IServiceCollection services)
+    {
+        services.AddOptions<DetectionSettings>()
+            .Configure<IConfiguration>((settings, configuration) => settings.Load(configuration, RuleCatalog.All))
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DetectionSettings>, DetectionSettingsValidator>());
+        services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<DetectionSettings>>().Value.Directory);
+        services.AddSingleton<IDeviceDirectory>(sp => sp.GetRequiredService<SiteDirectory>());
+        services.TryAddSingleton(sp => new AlertStateFile(
+            // Read here rather than through the backbone's options so detection stands on its own.
+            sp.GetRequiredService<IConfiguration>()["ChargeWatch:DataDirectory"] ?? "./data",
+            sp.GetRequiredService<ILogger<AlertStateFile>>()));
+        services.TryAddSingleton(sp => new DetectionEngineFactory(
+            sp.GetRequiredService<SiteDirectory>(),
+            new RestoredAlerts(sp.GetRequiredService<AlertStateFile>().Restored)));
+        services.TryAddSingleton(sp => new PersistingEngineFactory(
+            sp.GetRequiredService<DetectionEngineFactory>(),
+            sp.GetRequiredService<AlertStateFile>()));
+        services.AddSingleton<IDetectionEngineFactory>(sp => sp.GetRequiredService<PersistingEngineFactory>());
+        return services;
+    }
+}
