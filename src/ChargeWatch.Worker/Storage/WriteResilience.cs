@@ -33,7 +33,8 @@ public static class WriteResilience
         {
             ShouldHandle = transient,
             FailureRatio = 0.5,
-            MinimumThroughput = 2,
+            // Enough attempts that one flaky batch (a few retries) never opens it; a dead InfluxDB does within three batches.
+            MinimumThroughput = 10,
             SamplingDuration = TimeSpan.FromSeconds(30),
             BreakDuration = breakDuration ?? TimeSpan.FromSeconds(5),
         });
