@@ -610,6 +610,10 @@ def service():
         return (f'SELECT non_negative_difference(max("{field}")) FROM "chargewatch" WHERE {mine} '
                 'GROUP BY time($__interval), "instance" fill(none)')
 
+    def counter_series(*args, **kwargs):
+        # The worker writes its counters every 10 s (Counters:IntervalSeconds): finer buckets are empty.
+        return timeseries(*args, interval="10s", **kwargs)
+
     panels = [
         stat("Messages received", "Telemetry messages taken from the broker since the worker started.",
              [target(f'SELECT last("messages_received") FROM "chargewatch" WHERE {mine} GROUP BY "instance"',
@@ -627,16 +631,16 @@ def service():
              [target(f'SELECT last("spool_bytes") FROM "chargewatch" WHERE {mine} GROUP BY "instance"',
                      alias="$tag_instance")], unit="bytes", w=6, h=4,
              thresholds=steps((SPOOL_WARN_BYTES, "orange"), (SPOOL_CRIT_BYTES, "red"))),
-        timeseries("Messages in", "Telemetry messages per second arriving from the broker.",
+        counter_series("Messages in", "Telemetry messages per second arriving from the broker.",
                    [target(rate("messages_received"), alias="$tag_instance")], unit="suffix: msg/s", min=0),
-        timeseries("Points written", "Points per second written to InfluxDB.",
+        counter_series("Points written", "Points per second written to InfluxDB.",
                    [target(rate("points_written"), alias="$tag_instance")], unit="suffix: points/s", min=0),
-        timeseries("Rejected by reason", "Messages rejected in each period, by reason (invalid JSON, missing "
+        counter_series("Rejected by reason", "Messages rejected in each period, by reason (invalid JSON, missing "
                    "field, out of range, unroutable topic, …).",
                    [target(f'SELECT non_negative_difference(max(/^rejected_/)) FROM "chargewatch" WHERE {mine} '
                            'GROUP BY time($__interval) fill(none)')],
                    unit="none", bars=True, stack=True, decimals=0),
-        timeseries("Write failures and spool", "Failed InfluxDB writes in each period (bars) and the data "
+        counter_series("Write failures and spool", "Failed InfluxDB writes in each period (bars) and the data "
                    "waiting in the spool (line).",
                    [target(increase("write_failures"), "A", "write failures $tag_instance"),
                     target(f'SELECT max("spool_bytes") FROM "chargewatch" WHERE {mine} '
@@ -648,12 +652,12 @@ def service():
                               {"matcher": {"id": "byRegexp", "options": "write failures .*"},
                                "properties": [{"id": "custom.drawStyle", "value": "bars"},
                                               {"id": "color", "value": {"mode": "fixed", "fixedColor": "red"}}]}]),
-        timeseries("Alerts raised and resolved", "Alert state changes the worker produced in each period.",
+        counter_series("Alerts raised and resolved", "Alert state changes the worker produced in each period.",
                    [target(increase("alerts_raised"), "A", "raised $tag_instance"),
                     target(increase("alerts_resolved"), "B", "resolved $tag_instance")],
                    unit="none", bars=True, decimals=0,
                    overrides=[by_regexp("raised .*", "red"), by_regexp("resolved .*", "green")]),
-        timeseries("Duplicates and late readings", "Redelivered readings (ignored by detection, stored once) and "
+        counter_series("Duplicates and late readings", "Redelivered readings (ignored by detection, stored once) and "
                    "readings older than the newest seen from their device (stored, not fed to detection).",
                    [target(increase("duplicates"), "A", "duplicates $tag_instance"),
                     target(increase("late_readings"), "B", "late $tag_instance")],

@@ -10,7 +10,7 @@ namespace ChargeWatch.Deploy.Tests.Grafana;
 /// </summary>
 public sealed class DashboardQueryTests(InfluxWithDemoEvening store) : IClassFixture<InfluxWithDemoEvening>
 {
-    private static readonly TimeSpan DefaultInterval = TimeSpan.FromMinutes(1);
+    private readonly DashboardRunner _runner = new(store.Influx.Client, DemoEvening.Database, _ => DemoEvening.Window);
 
     /// <summary>Queries allowed to find nothing in <see cref="DemoEvening"/>, and why.</summary>
     private static readonly Dictionary<string, string> MayBeEmpty = new(StringComparer.Ordinal)
@@ -63,7 +63,7 @@ public sealed class DashboardQueryTests(InfluxWithDemoEvening store) : IClassFix
 
         if (!MayBeEmpty.ContainsKey(id))
         {
-            Assert.True(series.Any(s => s.Rows.Count > 0), $"no data for {id}: {Expand(query, variables)}");
+            Assert.True(series.Any(s => s.Rows.Count > 0), $"no data for {id}: {_runner.Expand(query, variables)}");
         }
     }
 
@@ -185,39 +185,12 @@ public sealed class DashboardQueryTests(InfluxWithDemoEvening store) : IClassFix
     }
 
     private Task<IReadOnlyList<InfluxSeries>> RunAsync(DashboardQuery query, IReadOnlyDictionary<string, string> variables) =>
-        store.Influx.QueryAsync(DemoEvening.Database, Expand(query, variables), TestContext.Current.CancellationToken);
+        _runner.RunAsync(query, variables);
 
-    private static string Expand(DashboardQuery query, IReadOnlyDictionary<string, string> variables) =>
-        GrafanaMacros.Expand(query.Text, DemoEvening.Window,
-            query.MinInterval is { } min ? GrafanaMacros.ParseInterval(min) : DefaultInterval, variables);
+    private Task<IReadOnlyDictionary<string, string>> ResolveVariablesAsync(DashboardFile dashboard, bool selectAll) =>
+        _runner.ResolveVariablesAsync(dashboard, selectAll);
 
-    /// <summary>
-    /// Resolves the dashboard's variables in order, as Grafana does: each variable's query runs with
-    /// the values chosen so far. <paramref name="selectAll"/> picks "All" where offered, else the
-    /// first value in sort order.
-    /// </summary>
-    private async Task<IReadOnlyDictionary<string, string>> ResolveVariablesAsync(DashboardFile dashboard, bool selectAll)
-    {
-        var chosen = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var variable in dashboard.Variables)
-        {
-            var values = await VariableValuesAsync(dashboard, variable, chosen);
-            if (values.Count == 0)
-            {
-                continue;
-            }
-            chosen[variable.Name] = selectAll && variable.IncludeAll
-                ? variable.AllValue ?? $"({string.Join('|', values.Select(GrafanaMacros.RegexValue))})"
-                : GrafanaMacros.RegexValue(values[0]);
-        }
-        return chosen;
-    }
-
-    private async Task<IReadOnlyList<string>> VariableValuesAsync(
-        DashboardFile dashboard, DashboardVariable variable, IReadOnlyDictionary<string, string> chosen)
-    {
-        var query = dashboard.Queries.Single(q => q.Variable == variable);
-        var series = await RunAsync(query, chosen);
-        return [.. series.SelectMany(s => s.Rows).Select(r => r["value"].GetString()!).Distinct().Order(StringComparer.Ordinal)];
-    }
+    private Task<IReadOnlyList<string>> VariableValuesAsync(
+        DashboardFile dashboard, DashboardVariable variable, IReadOnlyDictionary<string, string> chosen) =>
+        _runner.VariableValuesAsync(dashboard, variable, chosen);
 }
