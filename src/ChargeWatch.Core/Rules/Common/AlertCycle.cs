@@ -39,10 +39,12 @@ public struct AlertCycle
     /// <summary>
     /// The clear condition holds at <paramref name="at"/>. True once per excursion, when it has held
     /// for <paramref name="hold"/> since the first clear observation: the rule should call Resolve.
+    /// After a gap (<paramref name="afterGap"/>) the clear time starts over: what happened during
+    /// the silence is unknown, and an alert resolves on evidence only.
     /// </summary>
-    public bool ClearHeld(DateTimeOffset at, TimeSpan hold)
+    public bool ClearHeld(DateTimeOffset at, TimeSpan hold, bool afterGap = false)
     {
-        if (!_clearing)
+        if (!_clearing || afterGap)
         {
             _clearing = true;
             _clearSinceTicks = at.UtcTicks;

@@ -42,7 +42,7 @@ internal sealed class LeakageRule : DetectionRule<LeakageOptions, LeakageState>
         {
             state.Cycle.Hold();
         }
-        else if (state.Cycle.ClearHeld(feeder.Timestamp, TimeSpan.FromSeconds(options.ClearSeconds)))
+        else if (state.Cycle.ClearHeld(feeder.Timestamp, TimeSpan.FromSeconds(options.ClearSeconds), context.Device.AfterGap))
         {
             context.Resolve(Id, device, 0, feeder.Timestamp, new AlertFacts(
                 string.Create(Describe.Invariant,

@@ -48,7 +48,7 @@ internal sealed class OvercurrentRule : DetectionRule<OvercurrentOptions, Overcu
                 context.Fire(Id, device, port, AlertSeverity.Critical, at, Drew(device.Key, port, amps, rated));
             }
         }
-        else if (circuit.Cycle.ClearHeld(at, TimeSpan.FromSeconds(options.ClearSeconds)))
+        else if (circuit.Cycle.ClearHeld(at, TimeSpan.FromSeconds(options.ClearSeconds), context.Device.AfterGap))
         {
             context.Resolve(Id, device, port, at, BackBelow(device.Key, port, amps, rated, options.ClearSeconds));
         }

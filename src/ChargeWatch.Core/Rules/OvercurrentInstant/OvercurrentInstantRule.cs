@@ -51,7 +51,7 @@ internal sealed class OvercurrentInstantRule : DetectionRule<OvercurrentInstantO
         {
             cycle.Hold();
         }
-        else if (cycle.ClearHeld(at, TimeSpan.FromSeconds(options.ClearSeconds)))
+        else if (cycle.ClearHeld(at, TimeSpan.FromSeconds(options.ClearSeconds), context.Device.AfterGap))
         {
             context.Resolve(Id, device, port, at, new AlertFacts(
                 string.Create(Describe.Invariant,

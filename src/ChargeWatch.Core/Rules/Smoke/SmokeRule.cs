@@ -30,7 +30,7 @@ internal sealed class SmokeRule : DetectionRule<SmokeOptions, SmokeState>
                 context.Fire(Id, device, 0, AlertSeverity.Critical, sensor.Timestamp, new AlertFacts(where + " reports smoke"));
             }
         }
-        else if (state.Cycle.ClearHeld(sensor.Timestamp, TimeSpan.FromSeconds(options.ClearSeconds)))
+        else if (state.Cycle.ClearHeld(sensor.Timestamp, TimeSpan.FromSeconds(options.ClearSeconds), context.Device.AfterGap))
         {
             context.Resolve(Id, device, 0, sensor.Timestamp, new AlertFacts(
                 string.Create(Describe.Invariant, $"{where} has reported no smoke for {options.ClearSeconds:F0} s")));

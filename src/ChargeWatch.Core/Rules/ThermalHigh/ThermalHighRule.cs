@@ -60,7 +60,7 @@ internal sealed class ThermalHighRule : DetectionRule<ThermalHighOptions, Therma
         {
             cycle.Hold();
         }
-        else if (cycle.ClearHeld(at, TimeSpan.FromSeconds(options.ClearSeconds)))
+        else if (cycle.ClearHeld(at, TimeSpan.FromSeconds(options.ClearSeconds), context.Device.AfterGap))
         {
             var below = options.WarningC - options.ClearMarginC;
             context.Resolve(Id, device, port, at, new AlertFacts(

@@ -56,7 +56,7 @@ internal sealed class ThermalRiseRule : DetectionRule<ThermalRiseOptions, Therma
                     rise, options.RiseC, "°C"));
             }
         }
-        else if (track.Cycle.ClearHeld(at, TimeSpan.FromSeconds(options.QuietSeconds)))
+        else if (track.Cycle.ClearHeld(at, TimeSpan.FromSeconds(options.QuietSeconds), context.Device.AfterGap))
         {
             context.Resolve(Id, device, port, at, new AlertFacts(
                 string.Create(Describe.Invariant,

@@ -35,11 +35,11 @@ public class OvercurrentInstantRuleTests
     {
         var run = new EngineRun();
 
-        run.Every(0, 5, 1, t => Make.Port(t, 25.0)).Every(6, 66, 10, t => Make.Port(t, 0.0));
+        run.Every(0, 50, 10, t => Make.Port(t, 25.0)).Every(60, 120, 10, t => Make.Port(t, 0.0));
 
         var messages = run.Of(OvercurrentInstantRule.Id).ToList();
         Assert.Equal(2, messages.Count);
         Assert.Equal(AlertStatus.Resolved, messages[1].Status);
-        Assert.Equal(Make.At(66), messages[1].EndsAt);
+        Assert.Equal(Make.At(120), messages[1].EndsAt);
     }
 }

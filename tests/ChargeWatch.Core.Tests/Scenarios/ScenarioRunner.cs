@@ -1,0 +1,74 @@
+using ChargeWatch.Core.Alerts;
+using ChargeWatch.Core.Detection;
+using ChargeWatch.Core.Readings;
+using ChargeWatch.Core.Sites;
+
+namespace ChargeWatch.Core.Tests.Scenarios;
+
+/// <summary>
+/// Plays messages through engines the way the worker does: routed by (site, shed) where the shed is
+/// known, else by device, to <c>shards</c> engines; the per-site watermark advanced by ≥ 1 s is
+/// broadcast to every shard after the message that advanced it.
+/// </summary>
+internal static class ScenarioRunner
+{
+    public static List<AlertMessage> Run(IEnumerable<ScenarioMessage> messages, int shards = 1, SiteDirectory? sites = null,
+        RestoredAlerts? restored = null)
+    {
+        var directory = sites ?? SiteDirectory.Defaults;
+        var factory = new DetectionEngineFactory(directory, restored);
+        var engines = Enumerable.Range(0, shards).Select(i => factory.Create(i, shards)).ToArray();
+        var watermarks = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+        var sent = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+        var alerts = new List<AlertMessage>();
+        foreach (var message in messages)
+        {
+            var engine = engines[Route(message, directory, shards)];
+            if (message.Reading is { } reading)
+            {
+                engine.OnReading(reading, alerts);
+                if (!watermarks.TryGetValue(reading.Site, out var wm) || reading.Timestamp > wm)
+                {
+                    watermarks[reading.Site] = reading.Timestamp;
+                }
+                var newest = watermarks[reading.Site];
+                if (!sent.TryGetValue(reading.Site, out var last) || newest - last >= TimeSpan.FromSeconds(1))
+                {
+                    sent[reading.Site] = newest;
+                    foreach (var each in engines)
+                    {
+                        each.OnWatermark(reading.Site, newest, alerts);
+                    }
+                }
+            }
+            else
+            {
+                engine.OnStatus(message.Device, message.Online!.Value, alerts);
+            }
+        }
+        return alerts;
+    }
+
+    private static int Route(ScenarioMessage message, SiteDirectory sites, int shards)
+    {
+        var shed = sites.Find(message.Device).Shed ?? message.Reading switch
+        {
+            ChargerReading c => c.Shed,
+            FeederReading f => f.Shed,
+            SensorReading s => s.Shed,
+            _ => null,
+        };
+        var key = shed is null ? message.Device.ToString() : message.Device.Site + "/" + shed;
+        return (int)((uint)StableHash(key) % (uint)shards);
+    }
+
+    private static int StableHash(string text)
+    {
+        var hash = 17;
+        foreach (var c in text)
+        {
+            hash = unchecked(hash * 31 + c);
+        }
+        return hash;
+    }
+}
