@@ -38,7 +38,8 @@ public sealed class MqttOptions
 
     public int ReconnectMinDelayMs { get; set; } = 250;
 
-    public int ReconnectMaxDelayMs { get; set; } = 30_000;
+    /// <summary>Cap of the reconnect backoff: how long a worker may stay away after the broker is back.</summary>
+    public int ReconnectMaxDelayMs { get; set; } = 10_000;
 
     public string EffectiveClientId => string.IsNullOrWhiteSpace(ClientId) ? "chargewatch-" + Environment.MachineName : ClientId;
 }

@@ -26,17 +26,26 @@ public static class ChargeWatchHostExtensions
     {
         try
         {
+            // Validate before starting, so a bad value gives these lines and not the host's stack trace.
+            host.Services.GetService<IStartupValidator>()?.Validate();
             await host.RunAsync();
             return Environment.ExitCode;
         }
-        catch (OptionsValidationException e)
+        catch (Exception e) when (ValidationFailures(e) is { Count: > 0 } failures)
         {
             await Console.Error.WriteLineAsync("ChargeWatch configuration is invalid:");
-            foreach (var failure in e.Failures)
+            foreach (var failure in failures)
             {
                 await Console.Error.WriteLineAsync("  " + failure);
             }
             return 2;
         }
     }
+
+    private static List<string> ValidationFailures(Exception e) => e switch
+    {
+        OptionsValidationException validation => [.. validation.Failures],
+        AggregateException aggregate => [.. aggregate.InnerExceptions.SelectMany(ValidationFailures)],
+        _ => [],
+    };
 }
