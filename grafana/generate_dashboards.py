@@ -640,16 +640,18 @@ def service():
                    [target(f'SELECT non_negative_difference(max(/^rejected_/)) FROM "chargewatch" WHERE {mine} '
                            'GROUP BY time($__interval) fill(none)')],
                    unit="none", bars=True, stack=True, decimals=0),
-        counter_series("Write failures and spool", "Failed InfluxDB writes in each period (bars) and the data "
-                   "waiting in the spool (line).",
+        counter_series("Write failures and spool", "Failed InfluxDB writes in each period (bars), batches InfluxDB "
+                   "refused as malformed and set aside (bars; should never happen), and the data waiting in the "
+                   "spool (line).",
                    [target(increase("write_failures"), "A", "write failures $tag_instance"),
+                    target(increase("batches_rejected"), "C", "batches refused $tag_instance"),
                     target(f'SELECT max("spool_bytes") FROM "chargewatch" WHERE {mine} '
                            'GROUP BY time($__interval), "instance" fill(none)', "B", "spool $tag_instance")],
                    unit="none", min=0,
                    overrides=[{"matcher": {"id": "byRegexp", "options": "spool .*"},
                                "properties": [{"id": "unit", "value": "bytes"},
                                               {"id": "custom.axisPlacement", "value": "right"}]},
-                              {"matcher": {"id": "byRegexp", "options": "write failures .*"},
+                              {"matcher": {"id": "byRegexp", "options": "(write failures|batches refused) .*"},
                                "properties": [{"id": "custom.drawStyle", "value": "bars"},
                                               {"id": "color", "value": {"mode": "fixed", "fixedColor": "red"}}]}]),
         counter_series("Alerts raised and resolved", "Alert state changes the worker produced in each period.",

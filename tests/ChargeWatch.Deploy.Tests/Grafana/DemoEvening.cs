@@ -291,6 +291,7 @@ internal sealed class DemoEvening
                 .Field("alerts_resolved", (long)resolvedAt.Count(a => a <= t))
                 .Field("duplicates", duplicates)
                 .Field("late_readings", 0L)
+                .Field("batches_rejected", 0L)
                 .EndLine(t.ToUnixTimeMilliseconds());
         }
     }
