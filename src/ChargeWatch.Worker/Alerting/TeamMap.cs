@@ -32,6 +32,23 @@ public sealed class TeamMap
         _sites = sites ?? new Dictionary<string, IReadOnlyDictionary<string, string>>();
     }
 
+    /// <summary>The global map from <see cref="AlertmanagerOptions.Teams"/>, site maps from <c>ChargeWatch:Sites:{site}:Teams</c>.</summary>
+    public static TeamMap From(IConfiguration configuration, AlertmanagerOptions options)
+    {
+        var sites = new Dictionary<string, IReadOnlyDictionary<string, string>>(StringComparer.Ordinal);
+        foreach (var site in configuration.GetSection("ChargeWatch:Sites").GetChildren())
+        {
+            var teams = site.GetSection("Teams").GetChildren()
+                .Where(entry => !string.IsNullOrWhiteSpace(entry.Value))
+                .ToDictionary(entry => entry.Key, entry => entry.Value!, StringComparer.Ordinal);
+            if (teams.Count > 0)
+            {
+                sites[site.Key] = teams;
+            }
+        }
+        return new TeamMap(options.Teams, sites);
+    }
+
     public string TeamFor(string site, string rule)
     {
         if (_sites.TryGetValue(site, out var siteMap) && TryMatch(siteMap, rule, out var team))

@@ -1,0 +1,127 @@
+using ChargeWatch.Core.Contract;
+using ChargeWatch.Core.Parsing;
+using ChargeWatch.Core.Points;
+using ChargeWatch.Core.Readings;
+using ChargeWatch.Worker.Configuration;
+using ChargeWatch.Worker.Storage;
+using MQTTnet;
+
+namespace ChargeWatch.Worker.Cutoff;
+
+/// <summary>
+/// Sends the cut-off's commands and learns the piles it may have to switch off. Idle without a
+/// connection while no site enables cut-off. Otherwise it keeps its own broker connection,
+/// subscribes to the charger telemetry of the enabled sites (the sockets and sheds that a pile- or
+/// shed-wide cut must reach), and publishes each order's commands at QoS 1, in order, reconnecting
+/// and resending the unconfirmed rest after a broken connection (a repeated cut is harmless; a lost
+/// one is not). Each order sent is then written to InfluxDB as an annotation.
+/// </summary>
+public sealed class CutoffService(
+    CutoffSettings settings,
+    CutoffOutbox outbox,
+    PortTopology topology,
+    MqttOptions mqtt,
+    TimeProvider time,
+    CutoffCounters counters,
+    SideWrites influx,
+    IDeviceDirectory directory,
+    ILogger<CutoffService> logger) : BackgroundService
+{
+    private readonly TopicParser _topics = new(cacheCapacity: 50_000);
+    private readonly TelemetryParser _telemetry = new();
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var sites = settings.EnabledSites.ToList();
+        if (sites.Count == 0)
+        {
+            return;
+        }
+        if (logger.IsEnabled(LogLevel.Information))
+        {
+            logger.LogInformation("Protective cut-off enabled for sites {Sites}", string.Join(", ", sites));
+        }
+        using var client = new CutoffMqttClient(mqtt, "-cutoff");
+        client.Client.ApplicationMessageReceivedAsync += OnTelemetryAsync;
+        var filters = sites.Select(site => $"{Topics.Root}/{site}/charger/+/telemetry").ToList();
+
+        CutoffOrder? order = null;
+        var sent = 0;
+        var failures = 0;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                if (!client.IsConnected)
+                {
+                    await client.ConnectAsync(stoppingToken).ConfigureAwait(false);
+                    await client.SubscribeAsync(filters, stoppingToken).ConfigureAwait(false);
+                    if (failures > 0)
+                    {
+                        logger.LogInformation("Cut-off connection to the broker restored");
+                    }
+                    failures = 0;
+                }
+                if (order is null)
+                {
+                    order = await outbox.Orders.ReadAsync(stoppingToken).ConfigureAwait(false);
+                    sent = 0;
+                }
+                while (sent < order.Commands.Count)
+                {
+                    var command = order.Commands[sent];
+                    var result = await client.PublishAsync(command, stoppingToken).ConfigureAwait(false);
+                    counters.Published(command);
+                    if (!result.IsSuccess)
+                    {
+                        logger.LogError("Broker refused {Command} of {Target}: {Reason}", command.Name, command.Target, result.ReasonCode);
+                    }
+                    sent++;
+                }
+                Annotate(order);
+                order = null;
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception ex)
+            {
+                failures++;
+                if (failures == 1 || failures % 20 == 0)
+                {
+                    logger.LogWarning("Cut-off connection to the broker failed ({Error}); {Pending} commands waiting, retrying",
+                        ex.Message, order is null ? 0 : order.Commands.Count - sent);
+                }
+                var delay = TimeSpan.FromMilliseconds(Math.Min(250 * Math.Pow(2, Math.Min(failures, 10)), 10_000));
+                await Task.Delay(delay, time, stoppingToken).ConfigureAwait(false);
+            }
+        }
+        if (order is not null)
+        {
+            logger.LogError("Stopped with cut-off commands unsent: {Commands}", order.Commands.Skip(sent).Select(c => $"{c.Name} {c.Target}"));
+        }
+        await client.DisconnectAsync().ConfigureAwait(false);
+    }
+
+    private Task OnTelemetryAsync(MqttApplicationMessageReceivedEventArgs e)
+    {
+        // Sequential handler: one parser instance is safe here; learning the topology is cheap.
+        if (_topics.TryParse(e.ApplicationMessage.Topic, out var address)
+            && address.Kind == DeviceKind.Charger
+            && _telemetry.TryParse(address, e.ApplicationMessage.Payload, out var reading, out _)
+            && reading is ChargerReading charger)
+        {
+            topology.Observe(charger, directory.Find(address.Device).Shed);
+        }
+        return Task.CompletedTask;
+    }
+
+    private void Annotate(CutoffOrder order)
+    {
+        var lines = new LineProtocolBuffer(1024);
+        CutoffAnnotation.Append(order, order.Alert?.ChangedAt ?? time.GetUtcNow(), lines);
+        // Through the writer's side queue: spooled like any batch while InfluxDB is down.
+        influx.TryWrite(new WriteBatch(lines.ToString(), lines.LineCount, 0), "cut-off annotation");
+    }
+}
