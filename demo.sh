@@ -38,7 +38,7 @@ step() { printf '\n==> %s\n' "$*"; }
 
 build_worker() {
   step "building the worker"
-  dotnet build src/ChargeWatch.Worker --nologo -v quiet
+  dotnet build src/ChargeWatch.Worker --nologo -v quiet -clp:ErrorsOnly
   WORKER_DLL="${CW_ARTIFACTS:-$PWD/artifacts}/bin/ChargeWatch.Worker/debug/ChargeWatch.Worker.dll"
   [ -f "$WORKER_DLL" ] || { echo "worker not found at $WORKER_DLL" >&2; exit 1; }
 }
@@ -177,7 +177,11 @@ pairs() {
   paste -d= <(tr ',' '\n' <<< "$columns") <(tr ',' '\n' <<< "$values")
 }
 
-count_of() { pairs "$(influxql "SELECT count($2) FROM \"$1\"")" | sed -n 's/^count=//p'; }
+count_of() {
+  local n
+  n=$(pairs "$(influxql "SELECT count($2) FROM \"$1\"")" | sed -n 's/^count=//p')
+  echo "${n:-0}"
+}
 
 stored_points() {
   local m total=0 n
