@@ -1,3 +1,4 @@
+using ChargeWatch.Core.Rules.FlywireHousehold;
 using ChargeWatch.Core.Rules.Leakage;
 using ChargeWatch.Core.Rules.Offline;
 using ChargeWatch.Core.Rules.Overcharge;
@@ -26,5 +27,6 @@ public static class RuleCatalog
         RuleRegistration.For<OverchargeRule, OverchargeOptions>("Overcharge", OverchargeRule.Id),
         RuleRegistration.For<OfflineRule, OfflineOptions>("Offline", OfflineRule.Id),
         // Fly-wire rules (issue 5) register here, one line each.
+        RuleRegistration.For<FlywireHouseholdRule, HouseholdSignatureOptions>("FlywireHousehold", FlywireHouseholdRule.Id),
     ];
 }

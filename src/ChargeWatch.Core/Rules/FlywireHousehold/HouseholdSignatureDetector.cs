@@ -198,7 +198,7 @@ public sealed class HouseholdSignatureDetector
     }
 
     private bool IsRuledOut(LoadTrack track) =>
-        track.Plateau > _options.MaxWatts
+        track.Unsteady || track.Plateau > _options.MaxWatts
         || (track.PowerFactor is { } pf && track.PowerFactorSamples >= _options.PowerFactorSamples && pf >= _options.ResistivePowerFactorMin);
 
     private void StepUp(long ticks, double added, double beforeWatts, double? beforeVoltAmps)
@@ -210,6 +210,7 @@ public sealed class HouseholdSignatureDetector
         var track = new LoadTrack
         {
             StartTicks = ticks - _options.FloorWindow.Ticks,
+            OpenedTicks = ticks,
             Level = added,
             Smoothed = added,
             Plateau = added,
@@ -245,6 +246,10 @@ public sealed class HouseholdSignatureDetector
         {
             // Something else switched off (a light, a TV that was on before): the newest load
             // starts a new plateau from here.
+            if (Owner() is { } unsteady && drop >= 0.3 * unsteady.Level && ticks - unsteady.OpenedTicks <= _options.FloorWindow.Ticks)
+            {
+                unsteady.Unsteady = true;
+            }
             Absorb(-drop);
             if (Owner() is { } owner)
             {
@@ -286,7 +291,7 @@ public sealed class HouseholdSignatureDetector
             _history.Clear();
             _historyOwner = owner;
         }
-        var single = OpenCount() == 1;
+        var newest = NewestOpen();
         for (var i = _tracks.Count - 1; i >= 0; i--)
         {
             var track = _tracks[i];
@@ -300,7 +305,17 @@ public sealed class HouseholdSignatureDetector
                 track.Plateau = track.Smoothed;
                 track.PlateauAtTicks = ticks;
             }
-            if (single && track.PowerFactorSamples is > 0 and < PowerFactorSampleLimit
+            if (track.SteadySinceTicks == 0 || Math.Abs(track.Level - track.SteadyLevel) > 0.12 * track.SteadyLevel)
+            {
+                // A new operating point: its power factor is measured afresh.
+                track.SteadySinceTicks = ticks;
+                track.SteadyLevel = track.Level;
+                if (!track.TaperSeen && track.PowerFactorSamples > 1)
+                {
+                    track.ResetPowerFactor();
+                }
+            }
+            if (ReferenceEquals(track, newest) && track.PowerFactorSamples < PowerFactorSampleLimit
                 && track.BeforeVoltAmps is { } before && _floor.VoltAmps is { } now && track.Level >= 0.7 * track.Plateau)
             {
                 track.AddPowerFactorSample(PowerFactorMath.OfAddedLoad(track.BeforeWatts, before, _floor.Watts, now));
@@ -327,6 +342,18 @@ public sealed class HouseholdSignatureDetector
         }
     }
 
+    private LoadTrack? NewestOpen()
+    {
+        for (var i = _tracks.Count - 1; i >= 0; i--)
+        {
+            if (!_tracks[i].Closed)
+            {
+                return _tracks[i];
+            }
+        }
+        return null;
+    }
+
     private int OpenCount()
     {
         var count = 0;
@@ -341,9 +368,11 @@ public sealed class HouseholdSignatureDetector
     }
 
     /// <summary>
-    /// A taper is a decline spread over the window: both halves of the window carry a fair share of
-    /// the fall, and the load has lost <see cref="HouseholdSignatureOptions.TaperDrop"/> of its
-    /// plateau without vanishing. A switch-off puts the whole fall into one reading.
+    /// A taper is a decline spread over the window: each third of the window carries a fair share of
+    /// the fall, no third dwarfs another (an exponential decay), and the load has lost
+    /// <see cref="HouseholdSignatureOptions.TaperDrop"/> of its plateau without vanishing. A switch-off
+    /// puts the whole fall into one reading; the new lows of other appliances' noise that follow it
+    /// fade within minutes.
     /// </summary>
     private void FollowTaper(LoadTrack track, long ticks)
     {
@@ -351,16 +380,23 @@ public sealed class HouseholdSignatureDetector
         {
             return;
         }
-        var window = Math.Max(_options.TaperWindow.Ticks, (long)(_intervalTicks * 3));
-        if (_history.At(ticks - window, ticks) is not { } start || _history.At(ticks - (window / 2), ticks) is not { } middle)
+        var window = Math.Max(_options.TaperWindow.Ticks, (long)(_intervalTicks * 4));
+        if (_history.At(ticks - window, ticks) is not { } l0
+            || _history.At(ticks - (window * 2 / 3), ticks) is not { } l1
+            || _history.At(ticks - (window / 3), ticks) is not { } l2)
         {
             return;
         }
         var level = track.Level;
-        var fall = start - level;
         var plateau = track.Plateau;
-        var deepEnough = level <= (1 - _options.TaperDrop) * plateau && fall >= 0.05 * plateau;
-        var spread = start - middle >= 0.2 * fall && middle - level >= 0.2 * fall;
+        var fall = l0 - level;
+        var f1 = l0 - l1;
+        var f2 = l1 - l2;
+        var f3 = l2 - level;
+        var deepEnough = level <= (1 - _options.TaperDrop) * plateau && fall >= 0.06 * plateau;
+        var lowest = Math.Min(f1, Math.Min(f2, f3));
+        var highest = Math.Max(f1, Math.Max(f2, f3));
+        var spread = lowest >= 0.12 * fall && lowest >= 0.25 * highest;
         var stillThere = level >= _options.GoneFraction * plateau;
         if (deepEnough && spread && stillThere)
         {
@@ -435,11 +471,11 @@ public sealed class HouseholdSignatureDetector
         var started = At(track.StartTicks);
         return new HouseholdEvidence(
             started, track.Level, track.Plateau, track.PowerFactor, plateau, track.TaperSeen,
-            Confidence(track, started, plateau));
+            Confidence(track, started, plateau, ticks));
     }
 
     /// <summary>Evidence weights: each term is one observable reason, stated in the summary.</summary>
-    private double Confidence(LoadTrack track, DateTimeOffset started, TimeSpan plateau)
+    private double Confidence(LoadTrack track, DateTimeOffset started, TimeSpan plateau, long ticks)
     {
         if (track.Plateau < _options.MinWatts || track.Plateau > _options.MaxWatts)
         {
@@ -447,13 +483,20 @@ public sealed class HouseholdSignatureDetector
         }
         // Lifting the floor at all means it stayed on longer than any refrigerator cycle.
         var confidence = 0.45;
+        if (track.Unsteady)
+        {
+            return 0.2;
+        }
         if (track.PowerFactor is { } pf && track.PowerFactorSamples >= _options.PowerFactorSamples)
         {
             if (pf >= _options.ResistivePowerFactorMin)
             {
                 return 0.1;
             }
-            confidence += pf <= _options.ChargerPowerFactorMax ? 0.4 : 0.15;
+            var confirmed = ticks - track.SteadySinceTicks >= _options.ConfirmFor.Ticks
+                && track.PowerFactorMax - track.PowerFactorMin <= 0.1
+                && track.Plateau >= _options.PowerFactorOnlyMinWatts;
+            confidence += pf > _options.ChargerPowerFactorMax ? 0.1 : confirmed ? 0.4 : 0.2;
         }
         if (track.TaperSeen)
         {
@@ -469,6 +512,19 @@ public sealed class HouseholdSignatureDetector
             confidence += 0.05;
         }
         return Math.Min(1.0, confidence);
+    }
+
+    /// <summary>Floor, base and tracks, for the evaluation harness's traces.</summary>
+    internal string DescribeState()
+    {
+        var text = new System.Text.StringBuilder();
+        text.Append(System.Globalization.CultureInfo.InvariantCulture, $"floor {_floor.Watts:0.0} base {_baseWatts:0.0}");
+        foreach (var t in _tracks)
+        {
+            text.Append(System.Globalization.CultureInfo.InvariantCulture,
+                $" | {At(t.StartTicks):HH:mm} lvl {t.Level:0.0} plat {t.Plateau:0.0} pf {t.PowerFactor:0.00}/{t.PowerFactorSamples}{(t.TaperSeen ? " TAPER" : "")}{(t.Closed ? " closed" : "")}{(t.GoneSinceTicks != 0 ? " gone" : "")}{(ReferenceEquals(t, _firing) ? " FIRING" : "")}");
+        }
+        return text.ToString();
     }
 
     private DateTimeOffset At(long utcTicks) => new DateTimeOffset(utcTicks, TimeSpan.Zero).ToOffset(_offset);

@@ -4,7 +4,7 @@ namespace ChargeWatch.Core.Rules.FlywireHousehold;
 /// Tuning of the e-bike charging signature on a household meter (contract §5). Defaults were tuned
 /// on the evaluation harness's tuning seeds and reported on held-out seeds (docs/flywire.md).
 /// </summary>
-public sealed class HouseholdSignatureOptions
+public sealed class HouseholdSignatureOptions : RuleOptions
 {
     /// <summary>
     /// The floor window: longer than the longest on-period of a refrigerator compressor (30 min, up
@@ -34,10 +34,19 @@ public sealed class HouseholdSignatureOptions
     /// The window in which a taper must show as a steady decline: most readings set a new low, and no
     /// single reading carries most of the fall (that would be something switching off).
     /// </summary>
-    public TimeSpan TaperWindow { get; set; } = TimeSpan.FromMinutes(10);
+    public TimeSpan TaperWindow { get; set; } = TimeSpan.FromMinutes(12);
 
     /// <summary>Readings of a fitting power factor needed before it counts as evidence.</summary>
     public int PowerFactorSamples { get; set; } = 3;
+
+    /// <summary>
+    /// How long a newly seen load must hold steady (level and power factor) before its power factor
+    /// alone may fire: appliances taking turns can lift the floor briefly, one charger holds it.
+    /// </summary>
+    public TimeSpan ConfirmFor { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Smallest load that may fire on power factor alone; smaller ones (laptops with lights) need the taper too.</summary>
+    public double PowerFactorOnlyMinWatts { get; set; } = 95;
 
     /// <summary>The plateau must have held at least this long before a fall counts as a taper.</summary>
     public TimeSpan PlateauMinDuration { get; set; } = TimeSpan.FromMinutes(40);

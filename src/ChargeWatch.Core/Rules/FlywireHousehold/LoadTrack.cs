@@ -24,6 +24,24 @@ internal sealed class LoadTrack
 
     public long TaperSeenTicks { get; set; }
 
+    /// <summary>When the floor showed the load (one window after it appeared).</summary>
+    public long OpenedTicks { get; init; }
+
+    /// <summary>Since when the level has stayed within a band around <see cref="SteadyLevel"/>: a charger holds steady.</summary>
+    public long SteadySinceTicks { get; set; }
+
+    public double SteadyLevel { get; set; }
+
+    /// <summary>
+    /// Set when the floor that opened the track collapsed in a way no single load explains: appliances
+    /// taking turns (an air conditioner cycling while the refrigerator runs) lifted it, not one load.
+    /// </summary>
+    public bool Unsteady { get; set; }
+
+    public double PowerFactorMin { get; set; } = double.MaxValue;
+
+    public double PowerFactorMax { get; set; }
+
     public double PowerFactorSum { get; set; }
 
     public int PowerFactorSamples { get; set; }
@@ -41,11 +59,21 @@ internal sealed class LoadTrack
 
     public double? PowerFactor => PowerFactorSamples > 0 ? PowerFactorSum / PowerFactorSamples : null;
 
+    public void ResetPowerFactor()
+    {
+        PowerFactorSum = 0;
+        PowerFactorSamples = 0;
+        PowerFactorMin = double.MaxValue;
+        PowerFactorMax = 0;
+    }
+
     public void AddPowerFactorSample(double? pf)
     {
         if (pf is { } value && value is > 0 and <= 1.0)
         {
             PowerFactorSum += value;
+            PowerFactorMin = Math.Min(PowerFactorMin, value);
+            PowerFactorMax = Math.Max(PowerFactorMax, value);
             PowerFactorSamples++;
         }
     }

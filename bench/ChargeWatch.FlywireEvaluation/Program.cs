@@ -1,0 +1,22 @@
+using System.Globalization;
+using ChargeWatch.FlywireEvaluation;
+
+// Usage: dotnet run -c Release --project bench/ChargeWatch.FlywireEvaluation -- [tune|report] [nights] [--verbose]
+if (args.Length > 1 && args[0] == "trace")
+{
+    Trace.Household(long.Parse(args[1], CultureInfo.InvariantCulture), Console.Out);
+    return;
+}
+var set = args.Length > 0 ? args[0] : "report";
+var nights = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 600;
+var verbose = args.Contains("--verbose");
+// Tuning seeds and held-out report seeds never overlap.
+var firstSeed = set == "tune" ? 1_000L : 500_000L;
+Action<string>? log = verbose ? Console.WriteLine : null;
+
+var scores = new List<RuleScore>
+{
+    HouseholdEvaluation.Run(firstSeed, nights, log: log),
+};
+Console.WriteLine($"Seed set: {set} (seeds {firstSeed}..{firstSeed + nights - 1})");
+ScoreTable.Print(scores, Console.Out);

@@ -1,0 +1,34 @@
+using ChargeWatch.FlywireEvaluation;
+
+namespace ChargeWatch.Flywire.Tests.Evaluation;
+
+/// <summary>
+/// The evaluation harness on a reduced held-out set. The regression floors sit a little under the
+/// measured numbers (docs/flywire.md) so a change that makes detection worse fails CI; the issue's
+/// targets are asserted separately and are not met yet.
+/// </summary>
+public sealed class HouseholdEvaluationTests
+{
+    private const long HeldOutSeed = 500_000;
+
+    [Fact]
+    public void Run_ReducedHeldOutSet_StaysAboveRegressionFloors()
+    {
+        var score = HouseholdEvaluation.Run(HeldOutSeed, 150);
+
+        Assert.True(score.Positives >= 40, $"positives {score.Positives}");
+        Assert.True(score.Recall >= 0.65, $"recall {score.Recall:0.000}");
+        Assert.True(score.Precision >= 0.5, $"precision {score.Precision:0.000}");
+        Assert.True(score.MicrosecondsPerReading <= 20, $"{score.MicrosecondsPerReading:0.00} µs per reading (debug build)");
+    }
+
+    [Fact(Skip = "Issue 5 targets not met yet: held-out recall 0.77, precision 0.62, 30 false alerts per 100 nights (docs/flywire.md)")]
+    public void Run_ReducedHeldOutSet_MeetsIssueTargets()
+    {
+        var score = HouseholdEvaluation.Run(HeldOutSeed, 150);
+
+        Assert.True(score.Recall >= 0.95, $"recall {score.Recall:0.000}");
+        Assert.True(score.Precision >= 0.95, $"precision {score.Precision:0.000}");
+        Assert.True(score.FalseAlertsPer100 <= 1, $"false alerts per 100 nights {score.FalseAlertsPer100:0.00}");
+    }
+}

@@ -1,0 +1,116 @@
+using ChargeWatch.Core.Rules.FlywireHousehold;
+using ChargeWatch.Simulator.Physics.Chargers;
+using ChargeWatch.Simulator.Physics.Circuits;
+
+namespace ChargeWatch.Flywire.Tests.Rules.FlywireHousehold;
+
+public sealed class HouseholdSignatureDetectorTests
+{
+    private static readonly DateTimeOffset Evening = new(2026, 7, 8, 18, 0, 0, TimeSpan.FromHours(8));
+
+    [Fact]
+    public void Observe_SteadyChargerStepWithLowPowerFactor_FiresWithin45MinutesAndResolvesAfterUnplug()
+    {
+        var detector = new HouseholdSignatureDetector(new HouseholdSignatureOptions());
+        var base_ = 40.0;
+        DateTimeOffset? fired = null;
+        DateTimeOffset? resolved = null;
+        var chargeStart = Evening.AddHours(1);
+        var unplug = Evening.AddHours(4);
+        for (var t = Evening; t < Evening.AddHours(6); t = t.AddMinutes(1))
+        {
+            var charging = t >= chargeStart && t < unplug;
+            // Household base at pf 0.9 plus a 200 W charger at pf 0.6: reactive powers add.
+            var p = base_ + (charging ? 200 : 0);
+            var q = (base_ * 0.484) + (charging ? 200 * 1.333 : 0);
+            var pf = p / Math.Sqrt((p * p) + (q * q));
+            var change = detector.Observe(t, p, Math.Round(pf, 2));
+            if (change == HouseholdChange.Fired)
+            {
+                fired = t;
+            }
+            else if (change == HouseholdChange.Resolved)
+            {
+                resolved = t;
+            }
+        }
+        Assert.NotNull(fired);
+        Assert.InRange((fired.Value - chargeStart).TotalMinutes, 30, 45);
+        Assert.InRange(detector.Evidence.PowerFactor!.Value, 0.55, 0.65);
+        Assert.Contains("+200 W since", detector.Evidence.Summary(), StringComparison.Ordinal);
+        Assert.NotNull(resolved);
+        Assert.InRange((resolved.Value - unplug).TotalMinutes, 10, 12);
+    }
+
+    [Fact]
+    public void Observe_SteadyResistiveLoad_DoesNotFire()
+    {
+        var detector = new HouseholdSignatureDetector(new HouseholdSignatureOptions());
+        for (var t = Evening; t < Evening.AddHours(6); t = t.AddMinutes(1))
+        {
+            var on = t >= Evening.AddHours(1) && t < Evening.AddHours(4);
+            // A television: steady 150 W at pf 0.95 for three hours.
+            var p = 40.0 + (on ? 150 : 0);
+            var q = (40 * 0.484) + (on ? 150 * 0.329 : 0);
+            Assert.Equal(HouseholdChange.None, detector.Observe(t, p, Math.Round(p / Math.Sqrt((p * p) + (q * q)), 2)));
+        }
+    }
+
+    [Fact]
+    public void Observe_SteadyLoadWithoutPowerFactorAndNoTaper_DoesNotFire()
+    {
+        var detector = new HouseholdSignatureDetector(new HouseholdSignatureOptions());
+        for (var t = Evening; t < Evening.AddHours(6); t = t.AddMinutes(1))
+        {
+            var on = t >= Evening.AddHours(1) && t < Evening.AddHours(4);
+            Assert.Equal(HouseholdChange.None, detector.Observe(t, 40.0 + (on ? 200 : 0), null));
+        }
+    }
+
+    [Fact]
+    public void Observe_RefrigeratorCyclingAlone_DoesNotFire()
+    {
+        var detector = new HouseholdSignatureDetector(new HouseholdSignatureOptions());
+        for (var t = Evening; t < Evening.AddHours(12); t = t.AddMinutes(1))
+        {
+            // 150 W compressor: 30 min on, 25 min off, all night.
+            var on = (t - Evening).TotalMinutes % 55 < 30;
+            Assert.Equal(HouseholdChange.None, detector.Observe(t, 40.0 + (on ? 150 : 0), on ? 0.7 : 0.9));
+        }
+    }
+
+    [Theory]
+    [InlineData(BatteryChemistry.LeadAcid, true, 19.0)]
+    [InlineData(BatteryChemistry.Lithium, true, 20.5, Skip = "Known gap (docs/flywire.md): fires only at the taper when a laptop and lights share the window")]
+    [InlineData(BatteryChemistry.LeadAcid, true, 23.9)]
+    [InlineData(BatteryChemistry.Lithium, true, 23.9)]
+    [InlineData(BatteryChemistry.LeadAcid, false, 19.0, Skip = "Known gap (docs/flywire.md): this taper is not recognised without pf")]
+    [InlineData(BatteryChemistry.Lithium, false, 21.0)]
+    public void Observe_SimulatedChargeOnQuietNight_FiresDuringTheCharge(BatteryChemistry chemistry, bool pf, double startHour)
+    {
+        var options = HouseholdNights.Quiet(charge: true, pf) with
+        {
+            ChargeStart = TimeSpan.FromHours(startHour),
+            Charger = new ChargerProfileOptions { Chemistry = chemistry, PlateauWatts = 180, PlateauDuration = TimeSpan.FromHours(2), TaperDuration = TimeSpan.FromHours(1) },
+        };
+        var night = HouseholdModel.Create(42, options);
+        var charge = Assert.Single(night.Charges);
+
+        var changes = HouseholdNights.Run(night);
+
+        var fire = Assert.Single(changes, c => c.Change == HouseholdChange.Fired);
+        Assert.InRange(fire.At, charge.Start, charge.Unplugged);
+        var delay = pf ? fire.At - charge.Start : fire.At - charge.TaperStart;
+        Assert.True(delay <= (pf ? TimeSpan.FromMinutes(45) : TimeSpan.FromMinutes(15)), $"delay {delay}");
+    }
+
+    [Fact]
+    public void Observe_SimulatedQuietNightWithoutCharge_DoesNotFire()
+    {
+        for (var seed = 1; seed <= 5; seed++)
+        {
+            var night = HouseholdModel.Create(seed, HouseholdNights.Quiet(charge: false));
+            Assert.DoesNotContain(HouseholdNights.Run(night), c => c.Change == HouseholdChange.Fired);
+        }
+    }
+}
