@@ -1,4 +1,5 @@
 using ChargeWatch.Core.Alerts;
+using ChargeWatch.Core.Contract;
 using ChargeWatch.Core.Detection;
 using ChargeWatch.Core.Readings;
 using ChargeWatch.Core.Sites;
@@ -21,9 +22,16 @@ internal static class ScenarioRunner
         var watermarks = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
         var sent = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
         var alerts = new List<AlertMessage>();
+        var assigned = new Dictionary<DeviceKey, int>();
         foreach (var message in messages)
         {
-            var engine = engines[Route(message, directory, shards)];
+            // Like the worker's router: a device keeps the shard it was first given, so its status
+            // messages (which name no shed) reach the engine that holds its readings.
+            if (!assigned.TryGetValue(message.Device, out var shard))
+            {
+                assigned[message.Device] = shard = Route(message, directory, shards);
+            }
+            var engine = engines[shard];
             if (message.Reading is { } reading)
             {
                 engine.OnReading(reading, alerts);

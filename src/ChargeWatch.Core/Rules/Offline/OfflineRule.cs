@@ -30,18 +30,8 @@ internal sealed class OfflineRule : DetectionRule<OfflineOptions, OfflineState>
         return state;
     }
 
-    protected override void OnReading(RuleContext context, Reading reading, OfflineOptions options, OfflineState state)
-    {
+    protected override void OnReading(RuleContext context, Reading reading, OfflineOptions options, OfflineState state) =>
         ReportedAgain(context, state, reading.Timestamp, "reports again");
-        if (state.SilentFrom is { } silentFrom)
-        {
-            var site = _sites[reading.Site];
-            if (silentFrom < site.EarliestSilence)
-            {
-                site.EarliestSilence = silentFrom;
-            }
-        }
-    }
 
     protected override void OnStatus(RuleContext context, bool online, DateTimeOffset at, OfflineOptions options, OfflineState state)
     {
@@ -77,7 +67,7 @@ internal sealed class OfflineRule : DetectionRule<OfflineOptions, OfflineState>
                 state.ResolveAsked = false;
                 context.Fire(Id, state.Device, 0, AlertSeverity.Warning, silentFrom, new AlertFacts(
                     string.Create(Describe.Invariant,
-                        $"{Describe.Circuit(state.Device.Key, 0)} has sent nothing since {AlertJson.Format(state.Device.LastSeen!.Value)} ({state.AllowedSilence.TotalSeconds:F0} s allowed)")));
+                        $"{Describe.Circuit(state.Device.Key, 0)} has sent nothing since {AlertJson.Format(state.LastHeard!.Value)} ({state.AllowedSilence.TotalSeconds:F0} s allowed)")));
             }
             else if (silentFrom < earliest)
             {
@@ -87,8 +77,19 @@ internal sealed class OfflineRule : DetectionRule<OfflineOptions, OfflineState>
         watch.EarliestSilence = earliest;
     }
 
-    private static void ReportedAgain(RuleContext context, OfflineState state, DateTimeOffset at, string how)
+    private void ReportedAgain(RuleContext context, OfflineState state, DateTimeOffset at, string how)
     {
+        // A sign of life restarts the silence count, also an online status without telemetry, so
+        // the alert does not fire again at the next watermark for the same old silence.
+        if (state.LastHeard is not { } last || at > last)
+        {
+            state.LastHeard = at;
+        }
+        var site = _sites[state.Device.Key.Site];
+        if (state.SilentFrom is { } silentFrom && silentFrom < site.EarliestSilence)
+        {
+            site.EarliestSilence = silentFrom;
+        }
         if (state.Offline || !state.ResolveAsked)
         {
             state.Offline = false;

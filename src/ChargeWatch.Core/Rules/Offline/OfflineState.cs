@@ -15,8 +15,11 @@ internal sealed class OfflineState(DeviceTrack device, OfflineOptions options)
     /// <summary>Whether a resolve was already asked for since the state was created (so a restored alert resolves).</summary>
     public bool ResolveAsked { get; set; }
 
-    /// <summary>Event time from which the device counts as silent: its last reading plus the allowed silence.</summary>
-    public DateTimeOffset? SilentFrom => Device.LastSeen is { } last ? last + AllowedSilence : null;
+    /// <summary>The newest sign of life: an in-order reading, or an <c>online</c> status (at the site's time).</summary>
+    public DateTimeOffset? LastHeard { get; set; }
+
+    /// <summary>Event time from which the device counts as silent: its last sign of life plus the allowed silence.</summary>
+    public DateTimeOffset? SilentFrom => LastHeard is { } last ? last + AllowedSilence : null;
 
     public TimeSpan AllowedSilence
     {
