@@ -15,8 +15,8 @@ COPY src/ChargeWatch.Core/ src/ChargeWatch.Core/
 COPY src/ChargeWatch.Worker/ src/ChargeWatch.Worker/
 RUN dotnet publish src/ChargeWatch.Worker/ChargeWatch.Worker.csproj -c Release --no-restore -o /app
 
-# The ASP.NET Core runtime: the health and metrics endpoint is served by Kestrel.
-FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
+# The plain .NET runtime: the health and metrics endpoint is an HttpListener, no ASP.NET Core.
+FROM mcr.microsoft.com/dotnet/runtime:10.0 AS runtime
 WORKDIR /app
 COPY --from=build /app ./
 # Spool, dead letters and alert state live in a volume the non-root user owns.

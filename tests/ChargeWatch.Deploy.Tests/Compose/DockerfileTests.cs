@@ -5,10 +5,10 @@ namespace ChargeWatch.Deploy.Tests.Compose;
 /// <summary>The Dockerfiles build projects and copy paths that exist, from the SDK image to a runtime image.</summary>
 public sealed partial class DockerfileTests
 {
-    /// <summary>Dockerfile → the project it publishes and the image it runs on (Kestrel serves the worker's health endpoint).</summary>
+    /// <summary>Dockerfile → the project it publishes and the image it runs on.</summary>
     private static readonly Dictionary<string, (string Project, string RuntimeImage)> Builds = new(StringComparer.Ordinal)
     {
-        ["deploy/docker/worker.Dockerfile"] = ("src/ChargeWatch.Worker/ChargeWatch.Worker.csproj", "mcr.microsoft.com/dotnet/aspnet:10.0"),
+        ["deploy/docker/worker.Dockerfile"] = ("src/ChargeWatch.Worker/ChargeWatch.Worker.csproj", "mcr.microsoft.com/dotnet/runtime:10.0"),
         ["deploy/docker/simulator.Dockerfile"] = ("simulator/ChargeWatch.Simulator/ChargeWatch.Simulator.csproj", "mcr.microsoft.com/dotnet/runtime:10.0"),
     };
 
@@ -20,6 +20,11 @@ public sealed partial class DockerfileTests
     {
         var (project, runtimeImage) = Builds[dockerfile];
         var images = From().Matches(RepositoryRoot.ReadAllText(dockerfile)).Select(m => m.Groups["image"].Value).ToList();
+        // A project on the ASP.NET Core shared framework needs the aspnet image, not the plain runtime.
+        if (RepositoryRoot.ReadAllText(project).Contains("Microsoft.AspNetCore.App", StringComparison.Ordinal))
+        {
+            runtimeImage = runtimeImage.Replace("/runtime:", "/aspnet:", StringComparison.Ordinal);
+        }
 
         Assert.Equal(["mcr.microsoft.com/dotnet/sdk:10.0", runtimeImage], images);
         Assert.True(File.Exists(RepositoryRoot.File(project)));
