@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using ChargeWatch.Core.Contract;
-using ChargeWatch.Core.Parsing;
 using ChargeWatch.Simulator.Mqtt;
 using ChargeWatch.Simulator.Recording;
 using Spectre.Console.Cli;
@@ -46,27 +45,16 @@ public sealed class RecordCommand : AsyncCommand<RecordCommand.Settings>
             stop.CancelAfter(duration);
         }
         await using var writer = RecordWriter.Create(settings.File);
-        var parser = new TelemetryParser();
-        var parserLock = new Lock();
         await using var link = await MqttLink.ConnectAsync(BrokerAddress.Parse(settings.Broker), $"chargewatch-rec-{Environment.ProcessId}", cancellationToken: cancellationToken);
-        link.Received += (topic, payload, retain) =>
+        var recorder = new Recorder(writer, TimeProvider.System);
+        recorder.Recorded += count =>
         {
-            var arrival = TimeProvider.System.GetLocalNow();
-            DateTimeOffset? eventTime = null;
-            lock (parserLock)
-            {
-                if (TopicParser.TryParseUncached(topic, out var address) && address.Channel == Channel.Telemetry
-                    && parser.TryParse(address, payload, out var reading, out _))
-                {
-                    eventTime = reading.Timestamp;
-                }
-            }
-            writer.Write(RecordLine.Create(arrival, eventTime, topic, System.Buffers.BuffersExtensions.ToArray(payload), retain));
-            if (settings.Count is { } max && writer.Count >= max)
+            if (settings.Count is { } max && count >= max)
             {
                 stop.Cancel();
             }
         };
+        recorder.Attach(link);
         foreach (var filter in settings.Topics.Length > 0 ? settings.Topics : [$"{Topics.Root}/#"])
         {
             await link.SubscribeAsync(filter, cancellationToken);

@@ -32,33 +32,10 @@ public sealed class ReplayCommand : AsyncCommand<ReplayCommand.Settings>
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var lines = RecordReader.Read(settings.File);
-        var first = RecordReader.Read(settings.File).FirstOrDefault(l => l.EventTime is not null);
-        var shift = settings.ShiftToNow && first?.EventTime is { } t0 ? TimeProvider.System.GetUtcNow() - t0 : TimeSpan.Zero;
-        var pacer = new Pacer(Pacer.ParseSpeed(settings.Speed), TimeProvider.System);
-        var progress = ProgressReporter.ForConsole(TimeProvider.System);
+        var shift = settings.ShiftToNow ? Replayer.ShiftToNow(RecordReader.Read(settings.File), TimeProvider.System.GetLocalNow()) : TimeSpan.Zero;
         await using var link = await MqttLink.ConnectAsync(BrokerAddress.Parse(settings.Broker), $"chargewatch-replay-{Environment.ProcessId}", cancellationToken: cancellationToken);
-        DateTimeOffset? origin = null;
-        DateTimeOffset? last = null;
-        foreach (var line in lines)
-        {
-            if (!settings.IncludeAlerts && line.Topic.Contains("/alerts/", StringComparison.Ordinal))
-            {
-                continue;
-            }
-            origin ??= line.Arrival;
-            await pacer.WaitForAsync((line.Arrival - origin.Value).TotalSeconds, cancellationToken);
-            var payload = line.PayloadBytes();
-            if (shift != TimeSpan.Zero && line.EventTime is not null)
-            {
-                payload = TimestampShifter.Shift(payload, shift);
-            }
-            await link.PublishAsync(line.Topic, payload, line.Retain, cancellationToken);
-            last = (line.EventTime ?? line.Arrival) + shift;
-            progress.Sent1(last.Value);
-        }
-        await link.FlushAsync();
-        progress.Done(last);
+        await Replayer.ReplayAsync(RecordReader.Read(settings.File), link, new Pacer(Pacer.ParseSpeed(settings.Speed), TimeProvider.System),
+            ProgressReporter.ForConsole(TimeProvider.System), shift, settings.IncludeAlerts, cancellationToken);
         return 0;
     }
 }

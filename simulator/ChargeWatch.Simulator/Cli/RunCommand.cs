@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using ChargeWatch.Core.Contract;
 using ChargeWatch.Simulator.Mqtt;
 using ChargeWatch.Simulator.Recording;
 using ChargeWatch.Simulator.Running;
@@ -63,29 +62,7 @@ public sealed class RunCommand : AsyncCommand<RunCommand.Settings>
         progress.Line($"scenario {scenario.Name}: {engine.DeviceCount} devices, seed {engine.Seed}, from {scenario.Start:yyyy-MM-dd HH:mm zzz} for {scenario.Duration}");
         await using var recorder = settings.Out is null ? null : RecordWriter.Create(settings.Out);
         await using var link = settings.DryRun ? null : await MqttLink.ConnectAsync(BrokerAddress.Parse(settings.Broker), $"chargewatch-sim-{Environment.ProcessId}", cancellationToken: cancellationToken);
-        if (link is not null)
-        {
-            link.Received += (topic, payload, _) =>
-            {
-                if (PortCommand.TryParse(topic, payload, out var command) && engine.ApplyCommand(command.Charger, command.Port, command.Cut))
-                {
-                    progress.Line($"command: {(command.Cut ? "cut" : "restore")} {command.Charger} port {command.Port}");
-                }
-            };
-            await link.SubscribeAsync($"{Topics.Root}/{scenario.Site}/charger/+/cmd", cancellationToken);
-        }
-        await SimulationRunner.RunAsync(engine, async message =>
-        {
-            recorder?.Write(message.EventTime, message);
-            if (link is not null)
-            {
-                await link.PublishAsync(message.Topic, message.Payload, message.Retain, cancellationToken);
-            }
-        }, new Pacer(Pacer.ParseSpeed(settings.Speed), TimeProvider.System), progress, cancellationToken);
-        if (link is not null)
-        {
-            await link.FlushAsync();
-        }
+        await LiveRun.RunAsync(engine, link, recorder, new Pacer(Pacer.ParseSpeed(settings.Speed), TimeProvider.System), progress, cancellationToken);
         return 0;
     }
 }
