@@ -3,7 +3,10 @@ using ChargeWatch.Core.Points;
 
 namespace ChargeWatch.Core.Alerts;
 
-/// <summary>Maps an alert state change to the <c>alert</c> measurement of contract §7 (Grafana annotations).</summary>
+/// <summary>
+/// Maps an alert state change to the <c>alert</c> measurement of contract §7 (Grafana annotations).
+/// <c>confidence</c> is an addition to the contract's fields: the fly-wire dashboard plots it.
+/// </summary>
 public static class AlertPointMapper
 {
     public static void Append(AlertMessage alert, LineProtocolBuffer lines) =>
@@ -19,5 +22,6 @@ public static class AlertPointMapper
             .Field("summary", alert.Summary)
             .Field("id", alert.Id)
             .Field("port", alert.Port)
+            .Field("confidence", alert.Confidence)
             .EndLine(alert.ChangedAt.ToUnixTimeMilliseconds());
 }

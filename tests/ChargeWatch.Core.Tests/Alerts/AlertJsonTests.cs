@@ -63,7 +63,7 @@ public class AlertJsonTests
         AlertPointMapper.Append(ContractExample(), lines);
 
         Assert.Equal(
-            "alert,device=shed-a-c01,kind=charger,rule=overcurrent,severity=critical,site=dongyuan-1 status=\"firing\",value=10,threshold=4,summary=\"Port 3 of shed-a-c01 drew 10.0 A (2.5x its rated 4.0 A)\",id=\"overcurrent|dongyuan-1|charger|shed-a-c01|3\",port=3i 1783517409000\n",
+            "alert,device=shed-a-c01,kind=charger,rule=overcurrent,severity=critical,site=dongyuan-1 status=\"firing\",value=10,threshold=4,summary=\"Port 3 of shed-a-c01 drew 10.0 A (2.5x its rated 4.0 A)\",id=\"overcurrent|dongyuan-1|charger|shed-a-c01|3\",port=3i,confidence=1 1783517409000\n",
             lines.ToString());
     }
 }
