@@ -145,32 +145,36 @@ public static class SiteSettingsBinder
         Check(RulesSection, directory.Global, directory.Rules, problems);
         foreach (var (site, profile) in directory.Sites)
         {
-            Check($"{SitesSection}:{site}", profile, directory.Rules, problems);
+            Check($"{SitesSection}:{site}:Rules", profile, directory.Rules, problems);
         }
         foreach (var (device, profile) in directory.Devices)
         {
-            Check($"{SitesSection}:{device.Site}:{Plural(device.Kind)}:{device.Device}", profile, directory.Rules, problems);
+            Check($"{SitesSection}:{device.Site}:{Plural(device.Kind)}:{device.Device}:Rules", profile, directory.Rules, problems);
         }
     }
 
-    private static void Check(string path, DeviceProfile profile, IReadOnlyList<RuleRegistration> rules, List<string> problems)
+    // rulesPath is where the layer's rule sections live; its rated currents sit beside them
+    // (ChargeWatch:Rules:Rated globally, …:Rated for sites and devices).
+    private static void Check(string rulesPath, DeviceProfile profile, IReadOnlyList<RuleRegistration> rules, List<string> problems)
     {
+        var ratedPath = rulesPath == RulesSection ? $"{RulesSection}:{RatedCurrents.SectionName}" : rulesPath[..^":Rules".Length] + ":" + RatedCurrents.SectionName;
+        var path = rulesPath;
         foreach (var problem in OptionsValidation.Problems(profile.Rated))
         {
-            Add(problems, $"{path}:{RatedCurrents.SectionName}: {problem}");
+            Add(problems, $"{ratedPath}: {problem}");
         }
         foreach (var (port, amps) in profile.Rated.Ports)
         {
             if (port is < 1 or > 64 || amps <= 0 || !double.IsFinite(amps))
             {
-                Add(problems, $"{path}:{RatedCurrents.SectionName}:Ports:{port} must be a port 1..64 with a positive current (was {amps})");
+                Add(problems, $"{ratedPath}:Ports:{port} must be a port 1..64 with a positive current (was {amps})");
             }
         }
         for (var i = 0; i < rules.Count; i++)
         {
             foreach (var problem in profile.Options[i].Problems())
             {
-                Add(problems, $"{path}:Rules:{rules[i].Name}: {problem}");
+                Add(problems, $"{path}:{rules[i].Name}: {problem}");
             }
         }
     }
