@@ -17,6 +17,7 @@ Action<string>? log = verbose ? Console.WriteLine : null;
 var scores = new List<RuleScore>
 {
     HouseholdEvaluation.Run(firstSeed, nights, log: log),
+    CorridorEvaluation.Run(firstSeed, nights / 2, log),
 };
 Console.WriteLine($"Seed set: {set} (seeds {firstSeed}..{firstSeed + nights - 1})");
 ScoreTable.Print(scores, Console.Out);

@@ -1,3 +1,4 @@
+using ChargeWatch.Core.Rules.FlywireCorridor;
 using ChargeWatch.Core.Rules.FlywireHousehold;
 using ChargeWatch.Core.Rules.Leakage;
 using ChargeWatch.Core.Rules.Offline;
@@ -28,5 +29,6 @@ public static class RuleCatalog
         RuleRegistration.For<OfflineRule, OfflineOptions>("Offline", OfflineRule.Id),
         // Fly-wire rules (issue 5) register here, one line each.
         RuleRegistration.For<FlywireHouseholdRule, HouseholdSignatureOptions>("FlywireHousehold", FlywireHouseholdRule.Id),
+        RuleRegistration.For<FlywireCorridorRule, FlywireCorridorOptions>("FlywireCorridor", FlywireCorridorRule.Id),
     ];
 }
