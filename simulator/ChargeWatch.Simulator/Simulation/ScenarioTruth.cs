@@ -36,7 +36,9 @@ public sealed record ScenarioTruth
 
     public static ScenarioTruth From(Scenario scenario, long seed, IEnumerable<(string Device, CircuitRole Role, ChargeTruth Charge)> meterCharges)
     {
+        // Scripted charges are listed below with their physics (taper start, charge end).
         var events = scenario.Events
+            .Where(e => e.Type is not (HouseholdCharge or CorridorCharge))
             .Select(e => new TruthEvent(e.Type, e.Device, e.Port, scenario.Local(scenario.Start + e.At),
                 scenario.Local(scenario.Start + e.At + e.Duration)))
             .ToList();

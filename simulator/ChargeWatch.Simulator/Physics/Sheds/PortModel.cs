@@ -18,6 +18,7 @@ public sealed class PortModel
     private readonly FirstOrderLag _temperature;
     private double _lastSeconds = double.NaN;
     private PortSession? _inrushShownFor;
+    private readonly HashSet<PortOverlay> _shortsShown = [];
 
     public PortModel(int port, double wattHours, double initialTempC)
     {
@@ -55,7 +56,7 @@ public sealed class PortModel
         }
         foreach (var o in _overlays)
         {
-            if (o.Kind == PortOverlayKind.ShortCircuit && seconds >= o.Start + 1 && seconds < o.End)
+            if (o.Kind == PortOverlayKind.ShortCircuit && seconds >= o.Start && seconds < o.End)
             {
                 return (PortState.Fault, LoadPower.Zero);
             }
@@ -97,8 +98,9 @@ public sealed class PortModel
                 amps = o.Value;
                 watts = volts * amps * 0.9;
             }
-            else if (o.Kind == PortOverlayKind.ShortCircuit && seconds < o.Start + 1)
+            else if (o.Kind == PortOverlayKind.ShortCircuit && _shortsShown.Add(o))
             {
+                // The reading that catches the fault current; the breaker has tripped by the next one.
                 state = PortState.Fault;
                 forced = true;
                 amps = o.Value;

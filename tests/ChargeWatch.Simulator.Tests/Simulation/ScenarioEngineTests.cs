@@ -1,0 +1,171 @@
+using ChargeWatch.Core.Contract;
+using ChargeWatch.Core.Parsing;
+using ChargeWatch.Core.Readings;
+using ChargeWatch.Simulator.Simulation;
+
+namespace ChargeWatch.Simulator.Tests.Simulation;
+
+public class ScenarioEngineTests
+{
+    [Fact]
+    public void Messages_SameScenarioAndSeed_AreByteIdentical()
+    {
+        var a = new ScenarioEngine(TestScenarios.Shipped("demo")).Messages().Take(20_000).ToList();
+        var b = new ScenarioEngine(TestScenarios.Shipped("demo")).Messages().Take(20_000).ToList();
+
+        Assert.Equal(a.Count, b.Count);
+        for (var i = 0; i < a.Count; i++)
+        {
+            Assert.Equal(a[i].Topic, b[i].Topic);
+            Assert.Equal(a[i].Payload, b[i].Payload);
+        }
+    }
+
+    [Fact]
+    public void Messages_OtherSeed_Differ()
+    {
+        var a = new ScenarioEngine(TestScenarios.Small()).Messages().Take(500).Select(m => m.Payload).ToList();
+        var b = new ScenarioEngine(TestScenarios.Small(), seed: 6).Messages().Take(500).Select(m => m.Payload).ToList();
+
+        Assert.NotEqual(a.Select(Convert.ToBase64String), b.Select(Convert.ToBase64String));
+    }
+
+    [Fact]
+    public void Messages_AreInEventTimeOrderWithinTheScenario()
+    {
+        var scenario = TestScenarios.Small();
+
+        var messages = new ScenarioEngine(scenario).Messages().ToList();
+
+        Assert.All(messages.Zip(messages.Skip(1)), pair => Assert.True(pair.First.Seconds <= pair.Second.Seconds));
+        Assert.InRange(messages[^1].Seconds, 0, scenario.Duration.TotalSeconds);
+        Assert.All(messages, m => Assert.Equal(TimeSpan.FromHours(8), m.EventTime.Offset));
+    }
+
+    [Fact]
+    public void ApplyCommand_Cut_TurnsThePortOffWithZeroAmpsUntilRestored()
+    {
+        var engine = new ScenarioEngine(TestScenarios.Small(events: """[{ type: overcurrent, at: "20:00", duration: 60m, device: shed-a-c01, port: 3, amps: 6 }]"""));
+        var readings = Chargers(engine).GetEnumerator();
+
+        Assert.True(readings.MoveNext());
+        Assert.Equal(6, Port(readings.Current, 3).Amps, 1);
+        Assert.True(engine.ApplyCommand("shed-a-c01", 3, cut: true));
+        Assert.True(readings.MoveNext());
+        Assert.Equal((PortState.Off, 0.0), (Port(readings.Current, 3).State, Port(readings.Current, 3).Amps));
+        Assert.True(engine.ApplyCommand("shed-a-c01", 3, cut: false));
+        Assert.True(readings.MoveNext());
+        Assert.Equal(PortState.Charging, Port(readings.Current, 3).State);
+        Assert.False(engine.ApplyCommand("shed-a-c01", 99, cut: true));
+        Assert.False(engine.ApplyCommand("nope", 1, cut: true));
+    }
+
+    [Fact]
+    public void Messages_Demo_ShowEveryInjectedIncidentInTheData()
+    {
+        var scenario = TestScenarios.Shipped("demo");
+        var parser = new TelemetryParser();
+        var topics = new TopicParser();
+        var seen = new HashSet<string>();
+        var sequences = new Dictionary<string, DeviceSequence>();
+        var order = new Dictionary<ReadingOrder, int>();
+        string? lastSilentSensor = null;
+        foreach (var m in new ScenarioEngine(scenario).Messages())
+        {
+            if (!topics.TryParse(m.Topic, out var address) || address.Channel != Channel.Telemetry || !parser.TryParse(address, m.Payload, out var reading, out _))
+            {
+                seen.Add("rejected");
+                continue;
+            }
+            var sequence = sequences.GetValueOrDefault(reading.DeviceId);
+            var o = sequence.Classify(reading.Timestamp, reading.Seq);
+            sequences[reading.DeviceId] = sequence;
+            order[o] = order.GetValueOrDefault(o) + 1;
+            var local = reading.Timestamp.ToOffset(TimeSpan.FromHours(8)).TimeOfDay;
+            switch (reading)
+            {
+                case ChargerReading c when c.DeviceId == "shed-a-c01" && Port(c, 3).Amps is > 7.5 and < 8.5: seen.Add("overcurrent"); break;
+                case ChargerReading c when c.DeviceId == "shed-b-c02" && Port(c, 5).Amps >= 20: seen.Add("short-circuit"); break;
+                case ChargerReading c when c.DeviceId == "shed-a-c02" && Port(c, 7).TempC >= 75: seen.Add("thermal-runaway"); break;
+                case ChargerReading c when c.DeviceId == "shed-b-c01" && Port(c, 2).Watts > 20 && local.Hours == 5: seen.Add("never-stops"); break;
+                case SensorReading s when s.DeviceId == "shed-a-s1" && s.Smoke == true: seen.Add("smoke"); break;
+                case FeederReading f when f.DeviceId == "shed-b-feeder" && f.LeakMilliamps >= 30: seen.Add("leakage"); break;
+                case SensorReading s when s.DeviceId == "shed-b-s1":
+                    if (local > new TimeSpan(23, 1, 0) && local < new TimeSpan(23, 19, 0))
+                    {
+                        lastSilentSensor = "spoke while silent";
+                    }
+                    break;
+            }
+        }
+
+        Assert.Equal(["leakage", "never-stops", "overcurrent", "rejected", "short-circuit", "smoke", "thermal-runaway"], seen.Order(StringComparer.Ordinal));
+        Assert.Null(lastSilentSensor);
+        Assert.True(order.GetValueOrDefault(ReadingOrder.Duplicate) >= 15, "duplicates");
+        Assert.True(order.GetValueOrDefault(ReadingOrder.Late) >= 3, "out-of-order");
+    }
+
+    [Fact]
+    public void Truth_Demo_ListsEventsExpectationsAndTheHouseholdCharge()
+    {
+        var engine = new ScenarioEngine(TestScenarios.Shipped("demo"));
+
+        var truth = ScenarioTruth.FromJson(engine.Truth().ToJson());
+
+        Assert.Equal(12, truth.Expected.Count);
+        var charge = Assert.Single(truth.Events, e => e.Type == "household-charge");
+        Assert.Equal(new DateTimeOffset(2026, 7, 8, 20, 30, 0, TimeSpan.FromHours(8)), charge.Start);
+        Assert.NotNull(charge.TaperStart);
+        Assert.Contains(truth.Events, e => e.Type == "corridor-charge" && e.Device == "b7-corridor-2");
+    }
+
+    [Fact]
+    public void Messages_QuietNight_StayBelowEveryAlertThreshold()
+    {
+        var parser = new TelemetryParser();
+        var topics = new TopicParser();
+        var above = new Dictionary<(string, int), int>();
+        foreach (var m in new ScenarioEngine(TestScenarios.Shipped("quiet-night")).Messages())
+        {
+            Assert.True(topics.TryParse(m.Topic, out var address));
+            Assert.True(parser.TryParse(address, m.Payload, out var reading, out var error), error.ToString());
+            switch (reading)
+            {
+                case ChargerReading c:
+                    Assert.True(c.CabinetTempC < 60);
+                    foreach (var p in c.Ports)
+                    {
+                        Assert.True(p.TempC < 60, $"{c.DeviceId} port {p.Port} {p.TempC} °C");
+                        Assert.True(p.Amps < 20, "instant overcurrent");
+                        Assert.True(p.Watts <= 600, "strip power");
+                        // A lone inrush reading may exceed 4 A; two in a row would trip overcurrent.
+                        var run = p.Amps > 4 ? above.GetValueOrDefault((c.DeviceId, p.Port)) + 1 : 0;
+                        above[(c.DeviceId, p.Port)] = run;
+                        Assert.True(run < 2, $"{c.DeviceId} port {p.Port} above 4 A twice");
+                    }
+                    break;
+                case FeederReading f:
+                    Assert.True(f.LeakMilliamps < 15 && f.Amps < 32, $"{f.DeviceId} {f.LeakMilliamps} mA {f.Amps} A");
+                    break;
+                case SensorReading s:
+                    Assert.True(s.Smoke == false && s.TempC < 60);
+                    break;
+            }
+        }
+    }
+
+    private static IEnumerable<ChargerReading> Chargers(ScenarioEngine engine)
+    {
+        var parser = new TelemetryParser();
+        foreach (var m in engine.Messages())
+        {
+            if (m.Topic.Contains("/charger/shed-a-c01/", StringComparison.Ordinal)
+                && TopicParser.TryParseUncached(m.Topic, out var address) && parser.TryParse(address, m.Payload, out var reading, out _))
+            {
+                yield return (ChargerReading)reading;
+            }
+        }
+    }
+
+    private static PortReading Port(ChargerReading reading, int port) => reading.Ports.Single(p => p.Port == port);
+}
