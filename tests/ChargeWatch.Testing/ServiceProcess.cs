@@ -11,6 +11,13 @@ namespace ChargeWatch.Testing;
 /// </summary>
 public abstract class ServiceProcess : IAsyncDisposable
 {
+    // Children still running when the test host exits without disposing them (a crash of a test,
+    // Ctrl-C) would live on and hold their ports: kill them on the way out.
+    private static readonly HashSet<Process> Running = [];
+    private static readonly Lock RunningLock = new();
+
+    static ServiceProcess() => AppDomain.CurrentDomain.ProcessExit += (_, _) => KillAllRunning();
+
     private readonly Lock _outputLock = new();
     private readonly List<string> _output = [];
     private readonly StreamWriter _log;
@@ -216,6 +223,17 @@ public abstract class ServiceProcess : IAsyncDisposable
             $"=== {Name} starting: {info.FileName} {string.Join(' ', info.ArgumentList)} ==="));
         process.Start();
         _process = process;
+        lock (RunningLock)
+        {
+            Running.Add(process);
+        }
+        process.Exited += (_, _) =>
+        {
+            lock (RunningLock)
+            {
+                Running.Remove(process);
+            }
+        };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
     }
@@ -260,6 +278,23 @@ public abstract class ServiceProcess : IAsyncDisposable
         catch (Exception e) when (e is InvalidOperationException or OperationCanceledException or System.ComponentModel.Win32Exception)
         {
             // Already gone, or never really started.
+        }
+    }
+
+    private static void KillAllRunning()
+    {
+        lock (RunningLock)
+        {
+            foreach (var process in Running)
+            {
+                try
+                {
+                    process.Kill(entireProcessTree: true);
+                }
+                catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception)
+                {
+                }
+            }
         }
     }
 
