@@ -17,7 +17,19 @@ fi
 
 logs=$(mktemp -d -t chargewatch-test.XXXXXX)
 passed=0 failed=0 skipped=0 total=0 broken=()
-for project in $(grep -l '<IsTestProject>true</IsTestProject>' tests/*/*.csproj | sort); do
+# Every test project of the solution (what the build above built); one outside it is a mistake to report.
+projects=()
+for project in $(dotnet sln ChargeWatch.sln list | grep '\.csproj$' | sort); do
+  if grep -q '<IsTestProject>true</IsTestProject>' "$project"; then
+    projects+=("$project")
+  fi
+done
+for project in tests/*/*.csproj; do
+  if grep -q '<IsTestProject>true</IsTestProject>' "$project" && [[ " ${projects[*]} " != *" $project "* ]]; then
+    echo "!! $project is a test project outside ChargeWatch.sln: not run (dotnet sln add it)"
+  fi
+done
+for project in "${projects[@]}"; do
   name=$(basename "$project" .csproj)
   echo "==> $name"
   status=0
