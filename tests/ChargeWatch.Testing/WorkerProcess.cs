@@ -12,6 +12,9 @@ public sealed class WorkerProcess : ServiceProcess
 {
     public const string ReadyLine = "ChargeWatch ready";
 
+    /// <summary>The v2 token <see cref="SettingsFor"/> configures; a front with <c>RequiredToken</c> set to it proves the worker sends it.</summary>
+    public const string TestToken = "test-token";
+
     private string? _dll;
 
     /// <summary>A worker with the given configuration (keys as in appsettings: <c>Mqtt:Host</c>, …).</summary>
@@ -56,7 +59,7 @@ public sealed class WorkerProcess : ServiceProcess
         ["Influx:Api"] = api,
         ["Influx:Bucket"] = bucket,
         ["Influx:Org"] = "chargewatch",
-        ["Influx:Token"] = "test-token",
+        ["Influx:Token"] = TestToken,
         ["Counters:IntervalSeconds"] = "1",
     };
 

@@ -22,6 +22,7 @@ public sealed class EndToEndServices : IAsyncLifetime
             Broker = await MosquittoProcess.StartNewAsync();
             Influx = await InfluxDbProcess.StartNewAsync();
             Front = await InfluxV2WriteFront.StartAsync(Influx.Url);
+            Front.RequiredToken = WorkerProcess.TestToken;
         }
         catch
         {

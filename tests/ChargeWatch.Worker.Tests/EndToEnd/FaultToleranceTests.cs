@@ -26,6 +26,7 @@ public sealed class FaultToleranceTests(EndToEndServices services)
         // Its own InfluxDB: stopping the shared one would disturb nothing now, but a failure here must not leave it down.
         await using var influx = await InfluxDbProcess.StartNewAsync(ct);
         await using var front = await InfluxV2WriteFront.StartAsync(influx.Url, ct);
+        front.RequiredToken = WorkerProcess.TestToken;
         var database = InfluxApi.Database("influxdown", api);
         await influx.CreateDatabaseAsync(database, ct);
         await using var worker = await InfluxApi.StartWorkerAsync(services.Broker, InfluxApi.UrlFor(api, influx, front), api, database);

@@ -40,7 +40,7 @@ public sealed class InfluxV2WriteFrontTests(EndToEndServices services) : IDispos
         using var content = new ByteArrayContent(compressed.ToArray());
         content.Headers.ContentEncoding.Add("gzip");
         using var request = new HttpRequestMessage(HttpMethod.Post, $"{services.Front.Url}/api/v2/write?org=o&bucket={database}&precision=ms") { Content = content };
-        request.Headers.TryAddWithoutValidation("Authorization", "Token any-token");
+        request.Headers.TryAddWithoutValidation("Authorization", $"Token {WorkerProcess.TestToken}");
 
         using var response = await _http.SendAsync(request, TestContext.Current.CancellationToken);
 
@@ -80,6 +80,18 @@ public sealed class InfluxV2WriteFrontTests(EndToEndServices services) : IDispos
         using var response = await PostAsync(path, "m f=1");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("wrong-token")]
+    public async Task Write_WithoutTheRequiredToken_Unauthorized(string? token)
+    {
+        var database = await NewDatabaseAsync();
+
+        using var response = await PostAsync($"/api/v2/write?bucket={database}&precision=ms", "m f=1 1", token);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
 
     [Fact]
@@ -122,6 +134,13 @@ public sealed class InfluxV2WriteFrontTests(EndToEndServices services) : IDispos
         return database;
     }
 
-    private Task<HttpResponseMessage> PostAsync(string pathAndQuery, string lines) =>
-        _http.PostAsync(services.Front.Url + pathAndQuery, new StringContent(lines), TestContext.Current.CancellationToken);
+    private async Task<HttpResponseMessage> PostAsync(string pathAndQuery, string lines, string? token = WorkerProcess.TestToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, services.Front.Url + pathAndQuery) { Content = new StringContent(lines) };
+        if (token is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Authorization", $"Token {token}");
+        }
+        return await _http.SendAsync(request, TestContext.Current.CancellationToken);
+    }
 }
