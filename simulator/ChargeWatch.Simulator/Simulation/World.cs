@@ -86,7 +86,8 @@ internal sealed class World
         {
             // Riders come home between late afternoon and midnight and leave in the morning.
             var plugHour = random.Chance(0.8) ? random.Uniform(17.5, 22.5) : random.Uniform(22.5, 24.5);
-            var plug = Math.Min(Clock.SecondsAtHour(plugHour), end - 1);
+            // A bike plugged in before the scenario starts is already charging at its start.
+            var plug = Math.Min(NearestSeconds(plugHour), end - 1);
             var unplug = Math.Min(end, Math.Max(plug + 3 * 3600, Clock.SecondsAtHour(random.Uniform(6.5, 8.5))));
             port.AddSession(new PortSession(plug, unplug, new ChargeSession(PileCharger(random.Fork("charger"), null), plug)));
         }
@@ -102,6 +103,13 @@ internal sealed class World
         var profile = ChargerProfile.Sample(random, options);
         var voltAmps = profile.PlateauEndWatts / profile.PowerFactor;
         return voltAmps <= 550 ? profile : profile with { PlateauWatts = profile.PlateauWatts * 550 / voltAmps };
+    }
+
+    /// <summary>Seconds of the local hour nearest to the start: up to 12 h before it (negative) or after it.</summary>
+    private double NearestSeconds(double localHour)
+    {
+        var seconds = Clock.SecondsAtHour(localHour);
+        return seconds > 12 * 3600 ? seconds - (24 * 3600) : seconds;
     }
 
     private void ApplyDeviceEvents(Scenario scenario, SimRandom root, double end,

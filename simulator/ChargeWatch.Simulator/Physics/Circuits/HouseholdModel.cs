@@ -61,7 +61,13 @@ public static class HouseholdModel
     {
         var profile = ChargerProfile.Sample(random.Fork("charger"), chargerOptions);
         var startHour = startOfDay?.TotalHours ?? DrawStartHour(random);
-        var start = Math.Min(clock.SecondsAtHour(startHour), to - 3600);
+        var start = clock.SecondsAtHour(startHour);
+        if (startOfDay is null && start > to - (2 * 3600))
+        {
+            // A night window that begins after the usual evening hours: start within it instead.
+            start = random.Uniform(0, Math.Max(0, to - (2 * 3600)));
+        }
+        start = Math.Min(start, to - 3600);
         var session = new ChargeSession(profile, start);
         // Owners unplug in the morning; a charge that has not ended is cut short then.
         var unplug = Math.Min(to, Math.Max(clock.SecondsAtHour(random.Uniform(6.5, 8.5)), start + 2 * 3600));
