@@ -1,5 +1,7 @@
 using ChargeWatch.Core.Rules.FlywireCorridor;
 using ChargeWatch.Core.Rules.FlywireHousehold;
+using ChargeWatch.Core.Rules.FlywireStrip;
+using ChargeWatch.Core.Rules.FlywireTap;
 using ChargeWatch.Core.Rules.Leakage;
 using ChargeWatch.Core.Rules.Offline;
 using ChargeWatch.Core.Rules.Overcharge;
@@ -30,5 +32,7 @@ public static class RuleCatalog
         // Fly-wire rules (issue 5) register here, one line each.
         RuleRegistration.For<FlywireHouseholdRule, HouseholdSignatureOptions>("FlywireHousehold", FlywireHouseholdRule.Id),
         RuleRegistration.For<FlywireCorridorRule, FlywireCorridorOptions>("FlywireCorridor", FlywireCorridorRule.Id),
+        RuleRegistration.For<FlywireTapRule, FlywireTapOptions>("FlywireTap", FlywireTapRule.Id),
+        RuleRegistration.For<FlywireStripRule, FlywireStripOptions>("FlywireStrip", FlywireStripRule.Id),
     ];
 }
