@@ -7,7 +7,9 @@ namespace ChargeWatch.Worker.Alerting;
 /// worker keeps re-posting them (the detection engine restores its alerts silently) and resolves
 /// them with the very labels it posted. Turns each alert change into what Alertmanager must hear:
 /// an escalation changes the <c>severity</c> label, which is another alert to Alertmanager, so the
-/// old label set is resolved in the same change.
+/// old label set is resolved in the same change. Changes only mark the set dirty; the delivery
+/// loop saves it once per burst (<see cref="SaveIfChanged"/>), so an alert storm never rewrites
+/// the file once per alert on the alert path.
 /// </summary>
 public sealed class ActiveAlerts
 {
@@ -17,6 +19,7 @@ public sealed class ActiveAlerts
     private readonly ILogger _logger;
     private readonly Lock _lock = new();
     private readonly Dictionary<string, AlertmanagerAlert> _byId;
+    private bool _changed;
 
     public ActiveAlerts(string? path, ILogger logger)
     {
@@ -60,7 +63,7 @@ public sealed class ActiveAlerts
                 change = known ? [alert with { Labels = previous!.Labels, StartsAt = previous.StartsAt }] : [alert];
                 _byId.Remove(alertId);
             }
-            Save();
+            _changed = true;
             return change;
         }
     }
@@ -73,17 +76,24 @@ public sealed class ActiveAlerts
         }
     }
 
-    private void Save()
+    /// <summary>Writes the set to disk (temporary file + rename) when it changed since the last save.</summary>
+    public void SaveIfChanged()
     {
-        if (_path is null)
+        byte[] bytes;
+        lock (_lock)
         {
-            return;
+            if (!_changed || _path is null)
+            {
+                return;
+            }
+            bytes = JsonSerializer.SerializeToUtf8Bytes(_byId, Json);
+            _changed = false;
         }
         try
         {
             var temporary = _path + ".tmp";
-            File.WriteAllBytes(temporary, JsonSerializer.SerializeToUtf8Bytes(_byId, Json));
-            File.Move(temporary, _path, overwrite: true);
+            File.WriteAllBytes(temporary, bytes);
+            File.Move(temporary, _path!, overwrite: true);
         }
         catch (IOException ex)
         {

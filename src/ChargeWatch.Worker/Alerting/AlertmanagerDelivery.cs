@@ -24,9 +24,13 @@ public sealed class AlertmanagerDelivery(
         loops.Add(RepostAsync(stoppingToken));
         try
         {
-            await foreach (var change in sink.Changes.ReadAllAsync(stoppingToken).ConfigureAwait(false))
+            while (await sink.Changes.WaitToReadAsync(stoppingToken).ConfigureAwait(false))
             {
-                Fan(change);
+                while (sink.Changes.TryRead(out var change))
+                {
+                    Fan(change);
+                }
+                sink.Active.SaveIfChanged();
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -39,6 +43,7 @@ public sealed class AlertmanagerDelivery(
             {
                 Fan(change);
             }
+            sink.Active.SaveIfChanged();
         }
         try
         {

@@ -27,6 +27,8 @@ public sealed class CutoffService(
     IDeviceDirectory directory,
     ILogger<CutoffService> logger) : BackgroundService
 {
+    private static readonly TimeSpan ConnectionCheckInterval = TimeSpan.FromSeconds(2);
+
     private readonly TopicParser _topics = new(cacheCapacity: 50_000);
     private readonly TelemetryParser _telemetry = new();
 
@@ -64,7 +66,11 @@ public sealed class CutoffService(
                 }
                 if (order is null)
                 {
-                    order = await outbox.Orders.ReadAsync(stoppingToken).ConfigureAwait(false);
+                    if (!outbox.Orders.TryRead(out order))
+                    {
+                        await WaitForOrderAsync(stoppingToken).ConfigureAwait(false);
+                        continue; // re-check the connection: the telemetry subscription must stay alive too
+                    }
                     sent = 0;
                 }
                 while (sent < order.Commands.Count)
@@ -102,6 +108,19 @@ public sealed class CutoffService(
             logger.LogError("Stopped with cut-off commands unsent: {Commands}", order.Commands.Skip(sent).Select(c => $"{c.Name} {c.Target}"));
         }
         await client.DisconnectAsync().ConfigureAwait(false);
+    }
+
+    private async Task WaitForOrderAsync(CancellationToken ct)
+    {
+        using var timeout = new CancellationTokenSource(ConnectionCheckInterval, time);
+        using var wait = CancellationTokenSource.CreateLinkedTokenSource(ct, timeout.Token);
+        try
+        {
+            await outbox.Orders.WaitToReadAsync(wait.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+        }
     }
 
     private Task OnTelemetryAsync(MqttApplicationMessageReceivedEventArgs e)

@@ -74,13 +74,25 @@ public sealed class ActiveAlertsTests : IDisposable
     public void Constructor_AfterRestart_KnowsTheFiringAlerts()
     {
         var alert = TestAlerts.Overcurrent();
-        new ActiveAlerts(StatePath, NullLogger.Instance).Apply(alert.Id, _factory.Create(alert, WallNow), WallNow);
+        var before = new ActiveAlerts(StatePath, NullLogger.Instance);
+        before.Apply(alert.Id, _factory.Create(alert, WallNow), WallNow);
+        before.SaveIfChanged();
 
         var restarted = new ActiveAlerts(StatePath, NullLogger.Instance);
 
         var kept = Assert.Single(restarted.Snapshot());
         Assert.Equal("overcurrent", kept.Labels["alertname"]);
         Assert.Equal(TestAlerts.Start, kept.StartsAt);
+    }
+
+    [Fact]
+    public void Apply_WithoutSave_LeavesTheFileAlone()
+    {
+        var alert = TestAlerts.Overcurrent();
+
+        new ActiveAlerts(StatePath, NullLogger.Instance).Apply(alert.Id, _factory.Create(alert, WallNow), WallNow);
+
+        Assert.False(File.Exists(StatePath));
     }
 
     [Fact]
