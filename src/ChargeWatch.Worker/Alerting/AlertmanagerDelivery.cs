@@ -16,6 +16,10 @@ public sealed class AlertmanagerDelivery(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (targets.Count == 0)
+        {
+            return; // sink off: the alerting sink hands nothing over
+        }
         if (logger.IsEnabled(LogLevel.Information))
         {
             logger.LogInformation("Alerts go to Alertmanager at {Urls}", string.Join(", ", targets.Select(t => t.Url)));

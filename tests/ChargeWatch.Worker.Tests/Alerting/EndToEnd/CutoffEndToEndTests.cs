@@ -49,6 +49,7 @@ public sealed class CutoffEndToEndTests(EndToEndServices services) : IAsyncDispo
 
         Assert.Single(charger.Commands);
         Assert.Single(alerts.Messages, m => Status(m) == "firing");
+        Assert.Single(webhook.Alerts, a => a.Status == "firing"); // re-posted every second meanwhile
         var annotations = await Eventually.UntilAsync(
             () => services.Influx.QueryAsync(database, "SELECT * FROM alert WHERE status = 'cut'", TestContext.Current.CancellationToken),
             series => series.Count > 0,
