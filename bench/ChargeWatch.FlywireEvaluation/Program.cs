@@ -1,7 +1,7 @@
 using System.Globalization;
 using ChargeWatch.FlywireEvaluation;
 
-// Usage: dotnet run -c Release --project bench/ChargeWatch.FlywireEvaluation -- [tune|report] [nights] [--verbose]
+// Usage: dotnet run -c Release --project bench/ChargeWatch.FlywireEvaluation -- [tune|report] [nights] [--verbose] [--shed]
 if (args.Length > 1 && args[0] == "trace")
 {
     Trace.Household(long.Parse(args[1], CultureInfo.InvariantCulture), Console.Out);
@@ -14,10 +14,18 @@ var verbose = args.Contains("--verbose");
 var firstSeed = set == "tune" ? 1_000L : 500_000L;
 Action<string>? log = verbose ? Console.WriteLine : null;
 
-var scores = new List<RuleScore>
+// --shed: only the shed rules (flywire.tap, flywire.strip), for quick runs.
+var shedOnly = args.Contains("--shed");
+var scores = shedOnly ? new List<RuleScore>() : new List<RuleScore>
 {
     HouseholdEvaluation.Run(firstSeed, nights, log: log),
     CorridorEvaluation.Run(firstSeed, nights / 2, log),
 };
+scores.AddRange(
+[
+    TapEvaluation.Run(firstSeed, nights / 2, log, out var nearThreshold),
+    StripEvaluation.Run(firstSeed, nights / 2, log),
+]);
 Console.WriteLine($"Seed set: {set} (seeds {firstSeed}..{firstSeed + nights - 1})");
 ScoreTable.Print(scores, Console.Out);
+Console.WriteLine($"flywire.tap near the contract line (taps under 150 W, left out of recall): {nearThreshold.Detected} of {nearThreshold.Cases} detected");
