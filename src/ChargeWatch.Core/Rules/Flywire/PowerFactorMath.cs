@@ -11,6 +11,10 @@ public static class PowerFactorMath
     public static double? VoltAmps(double watts, double? powerFactor) =>
         powerFactor is { } pf && pf > 0.05 && pf <= 1.0 ? watts / pf : null;
 
+    /// <summary>Reactive power of a reading (var), or NaN without a usable power factor.</summary>
+    public static double Vars(double watts, double? powerFactor) =>
+        powerFactor is { } pf && pf > 0.05 && pf <= 1.0 ? watts * Math.Sqrt((1 / (pf * pf)) - 1) : double.NaN;
+
     /// <summary>Power factor of the load that changed the meter from (p0, s0) to (p1, s1); null when too small to tell.</summary>
     public static double? OfAddedLoad(double p0, double s0, double p1, double s1)
     {

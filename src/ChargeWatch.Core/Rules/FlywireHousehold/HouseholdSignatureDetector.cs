@@ -22,6 +22,8 @@ public sealed class HouseholdSignatureDetector
     private readonly RollingFloor _floor;
     private readonly List<LoadTrack> _tracks = new(MaxTracks + 1);
     private readonly LevelHistory _history;
+    private readonly StepPairing _steps = new();
+    private SwitchedLoad? _stepFiring;
     private LoadTrack? _historyOwner;
     private double _baseWatts;
     private long _lastTicks;
@@ -76,6 +78,11 @@ public sealed class HouseholdSignatureDetector
         }
         _lastTicks = ticks;
         _floor.Add(ticks, watts, PowerFactorMath.VoltAmps(watts, powerFactor));
+        if (elapsed == 0)
+        {
+            _steps.Clear();
+        }
+        _steps.Observe(ticks, watts, PowerFactorMath.Vars(watts, powerFactor));
         if (ticks < _warmUntilTicks)
         {
             if (OpenCount() == 0)
@@ -89,7 +96,9 @@ public sealed class HouseholdSignatureDetector
         Attribute(ticks);
         RememberFloor();
         UpdateTracks(ticks, elapsed);
-        return Decide(ticks);
+        // With a power factor the switched loads tell the charger apart at once; without one only
+        // the taper can, which the floor's tracks follow.
+        return Decide(ticks, powerFactor is not null);
     }
 
     private void RememberFloor()
@@ -405,7 +414,7 @@ public sealed class HouseholdSignatureDetector
         }
     }
 
-    private HouseholdChange Decide(long ticks)
+    private HouseholdChange Decide(long ticks, bool withPowerFactor)
     {
         if (_firing is { } firing)
         {
@@ -431,7 +440,7 @@ public sealed class HouseholdSignatureDetector
                 continue;
             }
             var evidence = EvidenceOf(track, ticks);
-            if (evidence.Confidence >= _options.FireConfidence)
+            if (withPowerFactor ? evidence.Confidence >= _options.AgreeConfidence && SwitchedLoadAgrees(track, ticks) : evidence.Confidence >= _options.FireConfidence)
             {
                 _firing = track;
                 Evidence = evidence;
@@ -440,6 +449,62 @@ public sealed class HouseholdSignatureDetector
         }
         return HouseholdChange.None;
     }
+
+    /// <summary>
+    /// With a power factor, the floor's track and the switched loads must agree: one load of about
+    /// the track's size, a charger's power factor, switched on and never seen off.
+    /// </summary>
+    private bool SwitchedLoadAgrees(LoadTrack track, long ticks)
+    {
+        foreach (var load in _steps.Loads)
+        {
+            if (!load.Gone && ticks - load.StartTicks >= _options.OnFor.Ticks
+                && load.Watts >= _options.StepMinWatts && load.Watts <= _options.MaxWatts
+                && Math.Abs(load.Watts - track.Plateau) <= 0.35 * load.Watts
+                && load.PowerFactor is { } pf && pf <= _options.ChargerPowerFactorMax)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private HouseholdChange DecideBySteps(long ticks)
+    {
+        if (_stepFiring is { } firing)
+        {
+            if (firing.Gone && ticks - firing.GoneTicks >= _options.ResolveAfter.Ticks)
+            {
+                GoneAt = At(firing.GoneTicks);
+                _stepFiring = null;
+                _steps.Remove(firing);
+                return HouseholdChange.Resolved;
+            }
+            if (!firing.Gone)
+            {
+                Evidence = EvidenceOf(firing, ticks);
+            }
+            return HouseholdChange.None;
+        }
+        foreach (var load in _steps.Loads)
+        {
+            if (load.Gone || load.Fired || ticks - load.StartTicks < _options.OnFor.Ticks
+                || load.Watts < _options.StepMinWatts || load.Watts > _options.MaxWatts
+                || load.PowerFactor is not { } pf || pf > _options.ChargerPowerFactorMax)
+            {
+                continue;
+            }
+            load.Fired = true;
+            _stepFiring = load;
+            Evidence = EvidenceOf(load, ticks);
+            return HouseholdChange.Fired;
+        }
+        return HouseholdChange.None;
+    }
+
+    private HouseholdEvidence EvidenceOf(SwitchedLoad load, long ticks) =>
+        new(At(load.StartTicks), Math.Max(0, _steps.LastWatts - _steps.Low), load.Watts, load.PowerFactor,
+            TimeSpan.FromTicks(ticks - load.StartTicks), false, 0.9);
 
     private void RemoveTrack(LoadTrack track)
     {
@@ -523,6 +588,12 @@ public sealed class HouseholdSignatureDetector
         {
             text.Append(System.Globalization.CultureInfo.InvariantCulture,
                 $" | {At(t.StartTicks):HH:mm} lvl {t.Level:0.0} plat {t.Plateau:0.0} pf {t.PowerFactor:0.00}/{t.PowerFactorSamples}{(t.TaperSeen ? " TAPER" : "")}{(t.Closed ? " closed" : "")}{(t.GoneSinceTicks != 0 ? " gone" : "")}{(ReferenceEquals(t, _firing) ? " FIRING" : "")}");
+        }
+        text.Append(System.Globalization.CultureInfo.InvariantCulture, $" || low {_steps.Low:0}");
+        foreach (var l in _steps.Loads)
+        {
+            text.Append(System.Globalization.CultureInfo.InvariantCulture,
+                $" | {At(l.StartTicks):HH:mm} {l.Watts:0}W pf {l.PowerFactor:0.00}{(l.Gone ? " gone " + At(l.GoneTicks).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture) : "")}{(l.Fired ? " FIRED" : "")}");
         }
         return text.ToString();
     }

@@ -51,6 +51,21 @@ public sealed class HouseholdSignatureOptions : RuleOptions
     /// <summary>The plateau must have held at least this long before a fall counts as a taper.</summary>
     public TimeSpan PlateauMinDuration { get; set; } = TimeSpan.FromMinutes(40);
 
+    /// <summary>
+    /// With a power factor: a switched load of a charger's size and power factor that has stayed on
+    /// this long fires. Longer than a refrigerator compressor's longest run (30 min + 15 % jitter).
+    /// </summary>
+    public TimeSpan OnFor { get; set; } = TimeSpan.FromMinutes(36);
+
+    /// <summary>Smallest switched load that may be a charger: laptops draw up to 60 W, chargers from about 61 W.</summary>
+    public double StepMinWatts { get; set; } = 62;
+
+    /// <summary>
+    /// With a power factor: the floor track's confidence at which it fires when a switched load of
+    /// its size agrees (see <see cref="OnFor"/>).
+    /// </summary>
+    public double AgreeConfidence { get; set; } = 0.8;
+
     /// <summary>Confidence at which the alert fires.</summary>
     public double FireConfidence { get; set; } = 0.8;
 

@@ -81,10 +81,8 @@ public sealed class HouseholdSignatureDetectorTests
 
     [Theory]
     [InlineData(BatteryChemistry.LeadAcid, true, 19.0)]
-    [InlineData(BatteryChemistry.Lithium, true, 20.5, Skip = "Known gap (docs/flywire.md): fires only at the taper when a laptop and lights share the window")]
     [InlineData(BatteryChemistry.LeadAcid, true, 23.9)]
     [InlineData(BatteryChemistry.Lithium, true, 23.9)]
-    [InlineData(BatteryChemistry.LeadAcid, false, 19.0, Skip = "Known gap (docs/flywire.md): this taper is not recognised without pf")]
     [InlineData(BatteryChemistry.Lithium, false, 21.0)]
     public void Observe_SimulatedChargeOnQuietNight_FiresDuringTheCharge(BatteryChemistry chemistry, bool pf, double startHour)
     {
@@ -102,6 +100,38 @@ public sealed class HouseholdSignatureDetectorTests
         Assert.InRange(fire.At, charge.Start, charge.Unplugged);
         var delay = pf ? fire.At - charge.Start : fire.At - charge.TaperStart;
         Assert.True(delay <= (pf ? TimeSpan.FromMinutes(45) : TimeSpan.FromMinutes(15)), $"delay {delay}");
+    }
+
+    /// <summary>
+    /// Known gaps (docs/flywire.md), asserted as they are so that a fix shows up as a failing test to
+    /// move into the theory above: with a laptop and lights switching near the charge's start the
+    /// switched-load step does not match the floor's track until the taper (late); this lead-acid
+    /// taper without pf is too slow and shallow for the taper test (missed).
+    /// </summary>
+    [Theory]
+    [InlineData(BatteryChemistry.Lithium, true, 20.5, true)]
+    [InlineData(BatteryChemistry.LeadAcid, false, 19.0, false)]
+    public void Observe_SimulatedChargeKnownGap_FiresLateOrNot(BatteryChemistry chemistry, bool pf, double startHour, bool firesLate)
+    {
+        var options = HouseholdNights.Quiet(charge: true, pf) with
+        {
+            ChargeStart = TimeSpan.FromHours(startHour),
+            Charger = new ChargerProfileOptions { Chemistry = chemistry, PlateauWatts = 180, PlateauDuration = TimeSpan.FromHours(2), TaperDuration = TimeSpan.FromHours(1) },
+        };
+        var night = HouseholdModel.Create(42, options);
+        var charge = Assert.Single(night.Charges);
+
+        var fires = HouseholdNights.Run(night).Where(c => c.Change == HouseholdChange.Fired).ToList();
+
+        if (firesLate)
+        {
+            var fire = Assert.Single(fires);
+            Assert.InRange(fire.At, charge.Start + TimeSpan.FromMinutes(45), charge.Unplugged);
+        }
+        else
+        {
+            Assert.Empty(fires);
+        }
     }
 
     [Fact]

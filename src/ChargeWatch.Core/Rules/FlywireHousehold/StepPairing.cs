@@ -1,0 +1,176 @@
+namespace ChargeWatch.Core.Rules.FlywireHousehold;
+
+/// <summary>
+/// Edge-based disaggregation of one meter (after Hart's non-intrusive load monitoring): every
+/// switch-on step opens a <see cref="SwitchedLoad"/> with its real and reactive power; a switch-off
+/// step closes the open load it matches best in both; a load also counts as gone as soon as the
+/// meter reads less than the household's low plus most of that load (it cannot still be on).
+/// What stays open for longer than any refrigerator cycle, without a matching switch-off, is a load
+/// that has been on all the time — the e-bike charger's plateau, if its size and power factor fit.
+/// An averaging meter spreads one switch over two readings, so a step is measured from the reading
+/// before it to the reading after the one that showed it. Fixed-size state, no allocation per reading
+/// once the loads list has grown.
+/// </summary>
+internal sealed class StepPairing
+{
+    private const int MaxLoads = 12;
+    private readonly List<SwitchedLoad> _loads = new(MaxLoads + 1);
+    private readonly HourlyLow _low = new();
+    private long _lastTicks;
+    private double _lastWatts;
+    private double _lastVars = double.NaN;
+    private bool _stepPending;
+    private long _stepBeforeTicks;
+    private double _stepBeforeWatts;
+    private double _stepBeforeVars;
+
+    public IReadOnlyList<SwitchedLoad> Loads => _loads;
+
+    /// <summary>The household's lowest reading of the last hours: standby and whatever never stops.</summary>
+    public double Low => _low.Value;
+
+    public double LastWatts => _lastWatts;
+
+    public void Clear()
+    {
+        _loads.Clear();
+        _lastTicks = 0;
+        _stepPending = false;
+    }
+
+    public void Observe(long ticks, double watts, double vars)
+    {
+        _low.Add(ticks, watts);
+        if (_lastTicks == 0)
+        {
+            Remember(ticks, watts, vars);
+            return;
+        }
+        if (_stepPending)
+        {
+            _stepPending = false;
+            var dP = watts - _stepBeforeWatts;
+            if (Math.Abs(dP) >= Threshold(_stepBeforeWatts, watts))
+            {
+                Step(_stepBeforeTicks, dP, vars - _stepBeforeVars, ticks, watts, vars);
+            }
+        }
+        else if (Math.Abs(watts - _lastWatts) >= Threshold(_lastWatts, watts))
+        {
+            _stepPending = true;
+            _stepBeforeTicks = _lastTicks;
+            _stepBeforeWatts = _lastWatts;
+            _stepBeforeVars = _lastVars;
+        }
+        DropUnsupported(ticks, watts);
+        Remember(ticks, watts, vars);
+    }
+
+    /// <summary>Smallest step that is a switch rather than noise: meter noise and appliance flicker grow with the level.</summary>
+    private static double Threshold(double a, double b) => 25 + (0.02 * Math.Min(a, b));
+
+    private void Remember(long ticks, double watts, double vars)
+    {
+        _lastTicks = ticks;
+        _lastWatts = watts;
+        _lastVars = vars;
+    }
+
+    /// <summary>
+    /// How far a reading's reactive power can be off: meters report pf to two decimals, and near
+    /// pf 1 one hundredth is a large share of the reactive power.
+    /// </summary>
+    private static double VarsUncertainty(double watts, double vars)
+    {
+        if (double.IsNaN(vars) || watts <= 0)
+        {
+            return 0;
+        }
+        var pf = watts / Math.Sqrt((watts * watts) + (vars * vars));
+        return watts * 0.008 / (pf * pf * Math.Sqrt(Math.Max(1 - (pf * pf), 0.01)));
+    }
+
+    private void Step(long beforeTicks, double dP, double dQ, long ticks, double afterWatts, double afterVars)
+    {
+        if (dP > 0)
+        {
+            if (_loads.Count >= MaxLoads)
+            {
+                DropOldest();
+            }
+            _loads.Add(new SwitchedLoad { StartTicks = beforeTicks, Watts = dP, Vars = dQ, BeforeWatts = _stepBeforeWatts,
+                VarsUncertainty = VarsUncertainty(_stepBeforeWatts, _stepBeforeVars) + VarsUncertainty(afterWatts, afterVars),
+            });
+            return;
+        }
+        var off = -dP;
+        var offVars = -dQ;
+        SwitchedLoad? best = null;
+        var bestCost = double.MaxValue;
+        foreach (var load in _loads)
+        {
+            if (load.Gone)
+            {
+                continue;
+            }
+            var watts = Math.Abs(load.Watts - off);
+            if (watts > Math.Max(0.2 * load.Watts, 20))
+            {
+                continue;
+            }
+            var cost = watts / load.Watts;
+            if (load.HasVars && !double.IsNaN(offVars))
+            {
+                var vars = Math.Abs(load.Vars - offVars);
+                if (vars > Math.Max(0.35 * Math.Abs(load.Vars), 30) + load.VarsUncertainty + VarsUncertainty(_stepBeforeWatts, _stepBeforeVars) + VarsUncertainty(afterWatts, afterVars))
+                {
+                    continue;
+                }
+                cost += vars / Math.Max(load.Watts, 50);
+            }
+            if (cost < bestCost)
+            {
+                best = load;
+                bestCost = cost;
+            }
+        }
+        best?.GoneTicks = ticks;
+    }
+
+    /// <summary>A load the meter's level cannot hold any more is off, whether or not its step was seen.</summary>
+    private void DropUnsupported(long ticks, double watts)
+    {
+        var low = _low.Value;
+        for (var i = _loads.Count - 1; i >= 0; i--)
+        {
+            var load = _loads[i];
+            if (load.Gone)
+            {
+                if (!load.Fired && ticks - load.GoneTicks > TimeSpan.TicksPerHour)
+                {
+                    _loads.RemoveAt(i);
+                }
+                continue;
+            }
+            var share = load.Fired ? 0.2 : 0.85;
+            if (watts < low + (share * load.Watts) - 3)
+            {
+                load.GoneTicks = ticks;
+            }
+        }
+    }
+
+    private void DropOldest()
+    {
+        for (var i = 0; i < _loads.Count; i++)
+        {
+            if (!_loads[i].Fired)
+            {
+                _loads.RemoveAt(i);
+                return;
+            }
+        }
+    }
+
+    public void Remove(SwitchedLoad load) => _loads.Remove(load);
+}

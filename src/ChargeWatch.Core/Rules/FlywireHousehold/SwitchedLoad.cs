@@ -1,0 +1,35 @@
+namespace ChargeWatch.Core.Rules.FlywireHousehold;
+
+/// <summary>
+/// One load seen switching on as a step of the meter's readings, kept until its switch-off step is
+/// paired with it or the meter's level can no longer hold it.
+/// </summary>
+internal sealed class SwitchedLoad
+{
+    /// <summary>Event time of the last reading before the step: the load switched on after it.</summary>
+    public long StartTicks { get; init; }
+
+    /// <summary>Real power of the step (W).</summary>
+    public double Watts { get; init; }
+
+    /// <summary>Reactive power of the step (var); NaN when the meter reports no power factor.</summary>
+    public double Vars { get; init; } = double.NaN;
+
+    /// <summary>How far <see cref="Vars"/> may be off from the readings' pf rounding.</summary>
+    public double VarsUncertainty { get; init; }
+
+    /// <summary>The meter level the step rose from, and the readings' low at the time.</summary>
+    public double BeforeWatts { get; init; }
+
+    public bool HasVars => !double.IsNaN(Vars);
+
+    /// <summary>Power factor of the switched load itself, from its real and reactive step.</summary>
+    public double? PowerFactor => HasVars ? Watts / Math.Sqrt((Watts * Watts) + (Vars * Vars)) : null;
+
+    /// <summary>Event time the load was found gone; 0 while present.</summary>
+    public long GoneTicks { get; set; }
+
+    public bool Gone => GoneTicks != 0;
+
+    public bool Fired { get; set; }
+}

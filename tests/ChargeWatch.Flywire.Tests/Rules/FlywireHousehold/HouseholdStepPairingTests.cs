@@ -1,0 +1,111 @@
+using ChargeWatch.Core.Rules.Flywire;
+using ChargeWatch.Core.Rules.FlywireHousehold;
+
+namespace ChargeWatch.Flywire.Tests.Rules.FlywireHousehold;
+
+public sealed class HouseholdStepPairingTests
+{
+    private static readonly long Start = new DateTimeOffset(2026, 7, 8, 18, 0, 0, TimeSpan.Zero).UtcTicks;
+
+    private static long Minute(int m) => Start + (m * TimeSpan.TicksPerMinute);
+
+    private static void Feed(StepPairing steps, int minute, double watts, double pf) =>
+        steps.Observe(Minute(minute), watts, PowerFactorMath.Vars(watts, pf));
+
+    [Fact]
+    public void Observe_StepSpreadOverTwoAveragedReadings_OpensOneLoadOfTheWholeStep()
+    {
+        var steps = new StepPairing();
+        for (var m = 0; m < 10; m++)
+        {
+            Feed(steps, m, 40, 0.9);
+        }
+        // An averaging meter shows a 200 W switch half in one reading, whole in the next.
+        Feed(steps, 10, 140, 0.7);
+        for (var m = 11; m < 20; m++)
+        {
+            Feed(steps, m, 240, 0.65);
+        }
+
+        var load = Assert.Single(steps.Loads);
+        Assert.InRange(load.Watts, 195, 205);
+        Assert.False(load.Gone);
+        Assert.InRange(load.PowerFactor!.Value, 0.5, 0.7);
+    }
+
+    [Fact]
+    public void Observe_OffStepOfTheSameLoad_ClosesIt()
+    {
+        var steps = new StepPairing();
+        Feed(steps, 0, 40, 0.9);
+        Feed(steps, 1, 40, 0.9);
+        Feed(steps, 2, 190, 0.72);
+        for (var m = 3; m < 25; m++)
+        {
+            Feed(steps, m, 190, 0.72);
+        }
+        Feed(steps, 25, 40, 0.9);
+        Feed(steps, 26, 40, 0.9);
+
+        Assert.All(steps.Loads, l => Assert.True(l.Gone));
+    }
+
+    [Fact]
+    public void Observe_OffStepOfADifferentPowerFactor_LeavesTheChargerOpen()
+    {
+        var steps = new StepPairing();
+        var p = 40.0;
+        var q = 19.0;
+        void Add(int minute) => steps.Observe(Minute(minute), p, q);
+        Add(0);
+        Add(1);
+        // Charger: 150 W at pf 0.6 (200 var).
+        p += 150;
+        q += 200;
+        Add(2);
+        Add(3);
+        // Television: 150 W at pf 0.95 (49 var), on and then off again.
+        p += 150;
+        q += 49;
+        Add(20);
+        Add(21);
+        p -= 150;
+        q -= 49;
+        Add(60);
+        Add(61);
+
+        Assert.Contains(steps.Loads, l => !l.Gone && l.Watts is > 140 and < 160 && l.PowerFactor < 0.7);
+    }
+
+    [Fact]
+    public void Observe_MeterFallsBelowWhatTheLoadNeeds_CountsItGoneWithoutAnOffStep()
+    {
+        var steps = new StepPairing();
+        Feed(steps, 0, 30, 0.9);
+        Feed(steps, 1, 30, 0.9);
+        Feed(steps, 2, 130, 0.7);
+        Feed(steps, 3, 130, 0.7);
+        // Down in small slides no single step shows: the load cannot still be on at 60 W.
+        var level = 130.0;
+        for (var m = 4; m < 12; m++)
+        {
+            level -= 9;
+            Feed(steps, m, level, 0.8);
+        }
+
+        Assert.All(steps.Loads, l => Assert.True(l.Gone));
+    }
+
+    [Fact]
+    public void HourlyLow_TracksTheLowestReadingOfTheLastTwelveHours()
+    {
+        var low = new HourlyLow();
+        low.Add(Minute(0), 50);
+        low.Add(Minute(30), 20);
+        low.Add(Minute(90), 300);
+        Assert.Equal(20, low.Value);
+
+        low.Add(Minute(13 * 60), 300);
+        Assert.Equal(300, low.Value);
+    }
+}
