@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Runtime.InteropServices;
 using ChargeWatch.Core.Contract;
 using ChargeWatch.Simulator.Mqtt;
 using ChargeWatch.Simulator.Recording;
@@ -34,7 +35,9 @@ public sealed class RecordCommand : AsyncCommand<RecordCommand.Settings>
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
+        // Ctrl+C or SIGTERM end a recording normally: the file is flushed and closed.
+        using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+        using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
         if (settings.Duration is not null)
         {
             if (!Scenarios.TimeText.TryParseDuration(settings.Duration, out var duration))
@@ -69,6 +72,13 @@ public sealed class RecordCommand : AsyncCommand<RecordCommand.Settings>
             // Stopping is the normal end of a recording.
         }
         Console.WriteLine($"recorded {writer.Count} messages");
+        await Console.Out.FlushAsync(cancellationToken);
         return 0;
+
+        void Stop(PosixSignalContext context)
+        {
+            context.Cancel = true;
+            stop.Cancel();
+        }
     }
 }

@@ -43,6 +43,11 @@ public sealed class ScoreCommand : AsyncCommand<ScoreCommand.Settings>
         var truth = ScenarioTruth.FromJson(await File.ReadAllTextAsync(settings.Truth, cancellationToken));
         var alerts = settings.Alerts is not null ? ReadAlerts(settings.Alerts) : await ListenAsync(settings, truth.Site, cancellationToken);
         var scores = Scorer.Score(truth, alerts);
+        if (Console.IsOutputRedirected)
+        {
+            // Spectre assumes 80 columns when redirected; the table is wider.
+            AnsiConsole.Profile.Width = 160;
+        }
         AnsiConsole.Write(ToTable(scores));
         return 0;
     }

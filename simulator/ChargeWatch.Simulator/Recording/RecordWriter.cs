@@ -11,6 +11,7 @@ public sealed class RecordWriter : IAsyncDisposable
     private readonly Stream _stream;
     private readonly StreamWriter _writer;
     private readonly Lock _lock = new();
+    private long _lastFlush = Environment.TickCount64;
 
     private RecordWriter(string path)
     {
@@ -29,6 +30,14 @@ public sealed class RecordWriter : IAsyncDisposable
         {
             _writer.WriteLine(JsonSerializer.Serialize(line, RecordLine.JsonOptions));
             Count++;
+            // A recording killed without warning keeps all but its last second.
+            var now = Environment.TickCount64;
+            if (now - _lastFlush >= 1000)
+            {
+                _writer.Flush();
+                _stream.Flush();
+                _lastFlush = now;
+            }
         }
     }
 

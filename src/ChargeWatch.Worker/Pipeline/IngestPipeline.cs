@@ -122,7 +122,7 @@ public sealed class IngestPipeline(
         {
             if (StatusParser.TryParse(message.Payload, out var online, out var error))
             {
-                var shard = router.ShardOf(address.Device, null);
+                var shard = router.ShardOf(address.Device);
                 await shards.PostAsync(shard, ShardWork.ForStatus(address.Device, online), ct);
             }
             else
@@ -152,7 +152,7 @@ public sealed class IngestPipeline(
         // Duplicates are written again on purpose: the same point overwrites itself, and a
         // redelivery after a crash may be the only copy that reaches InfluxDB.
         mapper.Append(reading, batcher.Lines);
-        var shard = router.ShardOf(reading.Device, mapper.ShedOf(reading));
+        var shard = router.ShardOf(reading.Device);
         await shards.PostAsync(shard, ShardWork.ForReading(reading), ct);
         if (_watermarks.Advance(reading.Site, reading.Timestamp, out var watermark))
         {

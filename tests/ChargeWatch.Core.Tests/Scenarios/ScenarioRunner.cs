@@ -7,9 +7,9 @@ using ChargeWatch.Core.Sites;
 namespace ChargeWatch.Core.Tests.Scenarios;
 
 /// <summary>
-/// Plays messages through engines the way the worker does: routed by (site, shed) where the shed is
-/// known, else by device, to <c>shards</c> engines; the per-site watermark advanced by ≥ 1 s is
-/// broadcast to every shard after the message that advanced it.
+/// Plays messages through engines the way the worker does: routed by site (<see cref="SiteShards"/>)
+/// to <c>shards</c> engines; the per-site watermark advanced by ≥ 1 s is broadcast to every shard
+/// after the message that advanced it.
 /// </summary>
 internal static class ScenarioRunner
 {
@@ -22,16 +22,9 @@ internal static class ScenarioRunner
         var watermarks = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
         var sent = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
         var alerts = new List<AlertMessage>();
-        var assigned = new Dictionary<DeviceKey, int>();
         foreach (var message in messages)
         {
-            // Like the worker's router: a device keeps the shard it was first given, so its status
-            // messages (which name no shed) reach the engine that holds its readings.
-            if (!assigned.TryGetValue(message.Device, out var shard))
-            {
-                assigned[message.Device] = shard = Route(message, directory, shards);
-            }
-            var engine = engines[shard];
+            var engine = engines[SiteShards.ShardOf(message.Device.Site, shards)];
             if (message.Reading is { } reading)
             {
                 engine.OnReading(reading, alerts);
@@ -55,28 +48,5 @@ internal static class ScenarioRunner
             }
         }
         return alerts;
-    }
-
-    private static int Route(ScenarioMessage message, SiteDirectory sites, int shards)
-    {
-        var shed = sites.Find(message.Device).Shed ?? message.Reading switch
-        {
-            ChargerReading c => c.Shed,
-            FeederReading f => f.Shed,
-            SensorReading s => s.Shed,
-            _ => null,
-        };
-        var key = shed is null ? message.Device.ToString() : message.Device.Site + "/" + shed;
-        return (int)((uint)StableHash(key) % (uint)shards);
-    }
-
-    private static int StableHash(string text)
-    {
-        var hash = 17;
-        foreach (var c in text)
-        {
-            hash = unchecked(hash * 31 + c);
-        }
-        return hash;
     }
 }

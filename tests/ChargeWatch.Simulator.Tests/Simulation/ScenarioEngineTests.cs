@@ -112,7 +112,7 @@ public class ScenarioEngineTests
 
         var truth = ScenarioTruth.FromJson(engine.Truth().ToJson());
 
-        Assert.Equal(12, truth.Expected.Count);
+        Assert.Equal(13, truth.Expected.Count);
         var charge = Assert.Single(truth.Events, e => e.Type == "household-charge");
         Assert.Equal(new DateTimeOffset(2026, 7, 8, 20, 30, 0, TimeSpan.FromHours(8)), charge.Start);
         Assert.NotNull(charge.TaperStart);
@@ -152,6 +152,21 @@ public class ScenarioEngineTests
                     break;
             }
         }
+    }
+
+    [Fact]
+    public void Messages_StartAfterBikesWerePluggedIn_NoInrushOrTemperatureJumpOnTheFirstReadings()
+    {
+        // Starting at 23:00, most sessions began before the first reading.
+        var scenario = TestScenarios.Small(duration: "30m", start: "2026-07-08T23:00");
+        var chargers = Chargers(new ScenarioEngine(scenario)).Take(3).ToList();
+
+        Assert.Contains(chargers[0].Ports, p => p.State == PortState.Charging);
+        Assert.All(chargers.SelectMany(c => c.Ports), p =>
+        {
+            Assert.InRange(p.Amps, 0, 4);
+            Assert.InRange(p.TempC ?? 0, 10, 45);
+        });
     }
 
     private static IEnumerable<ChargerReading> Chargers(ScenarioEngine engine)

@@ -160,18 +160,20 @@ public sealed class IngestPipelineTests : IDisposable
     }
 
     [Fact]
-    public async Task Process_ShedDevicesAndLaterStatus_MeetInTheShedsShard()
+    public async Task Process_SiteDevicesInAnyOrder_MeetInTheSitesShard()
     {
         _shards.Start(TestContext.Current.CancellationToken);
+        // A retained status arrives before any telemetry names the device's shed.
+        await Feed("chargewatch/s1/charger/c3/status", "offline");
         await Feed("chargewatch/s1/feeder/fa/telemetry", """{"ts":1783510200000,"a":1,"shed":"shed-a"}""");
         for (var i = 0; i < 10; i++)
         {
             await Feed($"chargewatch/s1/charger/c{i}/telemetry", """{"ts":1783510200000,"shed":"shed-a","ports":[{"port":1,"a":1}]}""");
         }
-        await Feed("chargewatch/s1/charger/c3/status", "offline");
+        await Feed("chargewatch/s1/meter/m1/telemetry", """{"ts":1783510200000,"w":100}""");
         var calls = await EngineCalls();
         var shards = calls.Where(c => !c.What.StartsWith("watermark", StringComparison.Ordinal)).Select(c => c.Shard).Distinct();
-        Assert.Single(shards);
+        Assert.Equal([SiteShards.ShardOf("s1", 3)], shards);
         Assert.Contains(calls, c => c.What == "status s1/charger/c3 False");
     }
 

@@ -12,14 +12,11 @@ public sealed class FirstOrderLag(double initial, double tauSeconds)
 
     public double Step(double seconds, double target)
     {
+        // The first step starts from the initial value: a mass does not jump to its target.
         if (!double.IsNaN(_lastSeconds) && seconds > _lastSeconds)
         {
             var k = 1 - Math.Exp(-(seconds - _lastSeconds) / tauSeconds);
             Value += (target - Value) * k;
-        }
-        else if (double.IsNaN(_lastSeconds))
-        {
-            Value = target;
         }
         _lastSeconds = seconds;
         return Value;

@@ -12,6 +12,7 @@ public sealed class PortModel
     // Socket contact heating: ΔT ≈ k·I² at steady state (about 8 °C at the rated 4 A).
     private const double HeatingPerAmpSquared = 0.5;
     private const double MaxInrushAmps = 12;
+    private const double InrushVisibleSeconds = 300;
 
     private readonly List<PortSession> _sessions = [];
     private readonly List<PortOverlay> _overlays = [];
@@ -107,19 +108,25 @@ public sealed class PortModel
                 watts = volts * amps * 0.3;
             }
         }
+        // Heating follows the steady current: the millisecond inrush below carries no heat.
+        var heatingAmps = amps;
         var session = SessionAt(seconds);
         if (state == PortState.Charging && !forced && session is not null && !ReferenceEquals(_inrushShownFor, session))
         {
-            // The first reading after plug-in catches the input capacitors charging.
+            // The first reading after plug-in catches the input capacitors charging (not for a bike
+            // that was already charging before the first reading).
             _inrushShownFor = session;
-            amps = Math.Min(MaxInrushAmps, amps * session.Charge.Profile.InrushFactor);
+            if (seconds - session.PlugSeconds < InrushVisibleSeconds)
+            {
+                amps = Math.Min(MaxInrushAmps, amps * session.Charge.Profile.InrushFactor);
+            }
         }
         if (!double.IsNaN(_lastSeconds) && seconds > _lastSeconds)
         {
             WattHours += watts * (seconds - _lastSeconds) / 3600;
         }
         _lastSeconds = seconds;
-        var temp = _temperature.Step(seconds, ambientC + (HeatingPerAmpSquared * amps * amps));
+        var temp = _temperature.Step(seconds, ambientC + (HeatingPerAmpSquared * heatingAmps * heatingAmps));
         foreach (var o in _overlays)
         {
             if (o.Kind == PortOverlayKind.ThermalRunaway && seconds >= o.Start)
