@@ -100,14 +100,28 @@ public sealed class CutoffService(
                         ex.Message, order is null ? 0 : order.Commands.Count - sent);
                 }
                 var delay = TimeSpan.FromMilliseconds(Math.Min(250 * Math.Pow(2, Math.Min(failures, 10)), 10_000));
-                await Task.Delay(delay, time, stoppingToken).ConfigureAwait(false);
+                try
+                {
+                    await Task.Delay(delay, time, stoppingToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    break;
+                }
             }
         }
         if (order is not null)
         {
             logger.LogError("Stopped with cut-off commands unsent: {Commands}", order.Commands.Skip(sent).Select(c => $"{c.Name} {c.Target}"));
         }
-        await client.DisconnectAsync().ConfigureAwait(false);
+        try
+        {
+            await client.DisconnectAsync().ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            logger.LogDebug(ex, "Cut-off connection not closed cleanly");
+        }
     }
 
     private async Task WaitForOrderAsync(CancellationToken ct)
