@@ -59,7 +59,7 @@ public class DetectionEngineTests
     [Fact]
     public void OnReading_RuleSwitchedOffForSite_DoesNotFire()
     {
-        var builder = new Sites.SiteSettingsBuilder();
+        var builder = new Core.Sites.SiteSettingsBuilder();
         builder.Site(Make.Site).Configure<Core.Rules.OvercurrentInstant.OvercurrentInstantOptions>(o => o.Enabled = false);
         var run = new EngineRun(builder.Build());
 

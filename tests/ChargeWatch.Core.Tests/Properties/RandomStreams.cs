@@ -6,51 +6,51 @@ using CsCheck;
 namespace ChargeWatch.Core.Tests.Properties;
 
 /// <summary>
-/// Random telemetry of a small site: two sheds' chargers, a feeder, a sensor, a meter and a
-/// charger without a shed, with values spread across every rule's thresholds and the odd silence
-/// and status message, so that streams raise, escalate and resolve alerts of every kind.
+/// Random telemetry of three small sites, each with two sheds' chargers, a feeder, a sensor, a
+/// meter and a charger without a shed, with values spread across every rule's thresholds and the
+/// odd silence and status message, so that streams raise, escalate and resolve alerts of every kind.
 /// </summary>
 internal static class RandomStreams
 {
-    private const string Site = "prop-site";
+    private static readonly string[] Sites = ["prop-a", "prop-b", "prop-c"];
     private static readonly DateTimeOffset T0 = new(2026, 7, 8, 21, 0, 0, TimeSpan.FromHours(8));
 
-    /// <summary>Events: (device 0..5, seconds since the previous event 1..40, level 0..1).</summary>
+    /// <summary>Events: (site 0..2, device 0..5, seconds since the previous event 0..40, level 0..1).</summary>
     public static Gen<List<ScenarioMessage>> Stream { get; } =
-        Gen.Select(Gen.Int[0, 5], Gen.Int[1, 40], Gen.Double[0, 1]).Array[30, 400].Select(Build);
+        Gen.Select(Gen.Int[0, 2], Gen.Int[0, 5], Gen.Int[0, 40], Gen.Double[0, 1]).Array[30, 400].Select(Build);
 
-    private static List<ScenarioMessage> Build((int Device, int Step, double Level)[] events)
+    private static List<ScenarioMessage> Build((int Site, int Device, int Step, double Level)[] events)
     {
         var messages = new List<ScenarioMessage>(events.Length);
         var clock = T0;
-        var seq = new long[6];
-        foreach (var (device, step, level) in events)
+        var seq = new long[Sites.Length * 6];
+        foreach (var (site, device, step, level) in events)
         {
             clock = clock.AddSeconds(step);
             if (level > 0.985)
             {
-                messages.Add(new ScenarioMessage(Key(device), null, level > 0.993));
+                messages.Add(new ScenarioMessage(Key(site, device), null, level > 0.993));
                 continue;
             }
-            var reading = Reading(device, clock, ++seq[device], level);
+            var reading = Reading(site, device, clock, ++seq[site * 6 + device], level);
             messages.Add(new ScenarioMessage(reading.Device, reading, null));
         }
         return messages;
     }
 
-    private static DeviceKey Key(int device) => device switch
+    private static DeviceKey Key(int site, int device) => device switch
     {
-        0 => new(Site, DeviceKind.Charger, "a-c1"),
-        1 => new(Site, DeviceKind.Charger, "b-c1"),
-        2 => new(Site, DeviceKind.Feeder, "a-f"),
-        3 => new(Site, DeviceKind.Sensor, "b-s"),
-        4 => new(Site, DeviceKind.Meter, "m1"),
-        _ => new(Site, DeviceKind.Charger, "loose"),
+        0 => new(Sites[site], DeviceKind.Charger, "a-c1"),
+        1 => new(Sites[site], DeviceKind.Charger, "b-c1"),
+        2 => new(Sites[site], DeviceKind.Feeder, "a-f"),
+        3 => new(Sites[site], DeviceKind.Sensor, "b-s"),
+        4 => new(Sites[site], DeviceKind.Meter, "m1"),
+        _ => new(Sites[site], DeviceKind.Charger, "loose"),
     };
 
-    private static Reading Reading(int device, DateTimeOffset at, long seq, double level)
+    private static Reading Reading(int site, int device, DateTimeOffset at, long seq, double level)
     {
-        var key = Key(device);
+        var key = Key(site, device);
         return device switch
         {
             0 or 1 or 5 => new ChargerReading(key, at, seq, device == 5 ? null : device == 0 ? "shed-a" : "shed-b",

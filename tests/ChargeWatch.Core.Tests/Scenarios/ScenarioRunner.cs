@@ -1,7 +1,5 @@
 using ChargeWatch.Core.Alerts;
-using ChargeWatch.Core.Contract;
 using ChargeWatch.Core.Detection;
-using ChargeWatch.Core.Readings;
 using ChargeWatch.Core.Sites;
 
 namespace ChargeWatch.Core.Tests.Scenarios;

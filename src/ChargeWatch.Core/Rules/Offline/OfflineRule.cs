@@ -15,17 +15,17 @@ internal sealed class OfflineRule : DetectionRule<OfflineOptions, OfflineState>
 {
     public const string Id = "offline";
 
-    private readonly Dictionary<string, SiteWatch> _sites = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, OfflineSiteWatch> _sites = new(StringComparer.Ordinal);
 
     public override bool AppliesTo(DeviceKind kind) => true;
 
     protected override OfflineState CreateState(DeviceTrack device, OfflineOptions options)
     {
-        var state = new OfflineState(device, options);
         if (!_sites.TryGetValue(device.Key.Site, out var site))
         {
-            _sites[device.Key.Site] = site = new SiteWatch();
+            _sites[device.Key.Site] = site = new OfflineSiteWatch();
         }
+        var state = new OfflineState(device, options, site);
         site.Devices.Add(state);
         return state;
     }
@@ -77,7 +77,7 @@ internal sealed class OfflineRule : DetectionRule<OfflineOptions, OfflineState>
         watch.EarliestSilence = earliest;
     }
 
-    private void ReportedAgain(RuleContext context, OfflineState state, DateTimeOffset at, string how)
+    private static void ReportedAgain(RuleContext context, OfflineState state, DateTimeOffset at, string how)
     {
         // A sign of life restarts the silence count, also an online status without telemetry, so
         // the alert does not fire again at the next watermark for the same old silence.
@@ -85,7 +85,7 @@ internal sealed class OfflineRule : DetectionRule<OfflineOptions, OfflineState>
         {
             state.LastHeard = at;
         }
-        var site = _sites[state.Device.Key.Site];
+        var site = state.Site;
         if (state.SilentFrom is { } silentFrom && silentFrom < site.EarliestSilence)
         {
             site.EarliestSilence = silentFrom;
@@ -96,12 +96,5 @@ internal sealed class OfflineRule : DetectionRule<OfflineOptions, OfflineState>
             state.ResolveAsked = true;
             context.Resolve(Id, state.Device, 0, at, new AlertFacts(Describe.Circuit(state.Device.Key, 0) + " " + how));
         }
-    }
-
-    private sealed class SiteWatch
-    {
-        public List<OfflineState> Devices { get; } = [];
-
-        public DateTimeOffset EarliestSilence { get; set; } = DateTimeOffset.MaxValue;
     }
 }

@@ -3,8 +3,10 @@ using ChargeWatch.Core.Detection;
 namespace ChargeWatch.Core.Rules.Offline;
 
 /// <summary>One device as the offline rule watches it.</summary>
-internal sealed class OfflineState(DeviceTrack device, OfflineOptions options)
+internal sealed class OfflineState(DeviceTrack device, OfflineOptions options, OfflineSiteWatch site)
 {
+    public OfflineSiteWatch Site { get; } = site;
+
     public DeviceTrack Device { get; } = device;
 
     public OfflineOptions Options { get; } = options;

@@ -144,8 +144,8 @@ public class OvercurrentRuleTests
     [Fact]
     public void OnReading_PortRatedPerDevice_UsesConfiguredRating()
     {
-        var builder = new Sites.SiteSettingsBuilder();
-        builder.Device(Make.ChargerKey()).Configure<Sites.RatedCurrents>(r => r.Ports[3] = 10.0);
+        var builder = new Core.Sites.SiteSettingsBuilder();
+        builder.Device(Make.ChargerKey()).Configure<Core.Sites.RatedCurrents>(r => r.Ports[3] = 10.0);
         var run = new EngineRun(builder.Build());
 
         run.Every(0, 100, 1, t => Make.Port(t, 8.0));

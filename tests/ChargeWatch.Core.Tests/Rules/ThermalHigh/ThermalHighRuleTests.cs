@@ -82,7 +82,7 @@ public class ThermalHighRuleTests
     [Fact]
     public void OnReading_SiteLimitsOverridden_UsesThem()
     {
-        var builder = new Sites.SiteSettingsBuilder();
+        var builder = new Core.Sites.SiteSettingsBuilder();
         builder.Site(Make.Site).Configure<ThermalHighOptions>(o => o.WarningC = 50);
         var run = new EngineRun(builder.Build());
 
