@@ -11,7 +11,7 @@ namespace ChargeWatch.Core.Detection;
 /// <item>One instance per shard, called from one thread: no locks needed, private fields are fine.</item>
 /// <item><see cref="OnReading"/> sees only in-order readings: never a duplicate, never one older than
 /// the device's newest. <see cref="RuleContext.Device"/> tells whether the reading follows a gap.</item>
-/// <item>Every reading of a device, and every device of one shed, reaches the same shard.</item>
+/// <item>Every reading of a device, and every device of its site (so of its shed), reaches the same shard (<see cref="SiteShards"/>).</item>
 /// <item>Per-device state is created on the device's first reading and handed back on every call.</item>
 /// <item>A rule switched off for a device (its options' <c>Enabled</c>) is not called for it.</item>
 /// </list>
