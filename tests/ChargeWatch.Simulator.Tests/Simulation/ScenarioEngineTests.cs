@@ -169,6 +169,22 @@ public class ScenarioEngineTests
         });
     }
 
+    [Fact]
+    public void Messages_ShortCircuit_OneFaultReadingThenZeroAmpsWithoutHeating()
+    {
+        var engine = new ScenarioEngine(TestScenarios.Small(duration: "20m", events: """[{ type: short-circuit, at: "20:05", device: shed-a-c01, port: 5, amps: 40 }]"""));
+
+        var port5 = Chargers(engine).Select(c => Port(c, 5)).ToList();
+
+        var spike = Assert.Single(port5, p => p.Amps >= 20);
+        Assert.Equal(PortState.Fault, spike.State);
+        // Readings every 10 s: the next ten fall inside the default 10 min of fault.
+        var after = port5.SkipWhile(p => p.Amps < 20).Skip(1).Take(10).ToList();
+        Assert.Equal(10, after.Count);
+        Assert.All(after, p => Assert.Equal((PortState.Fault, 0.0), (p.State, p.Amps)));
+        Assert.All(port5.Zip(port5.Skip(1)), p => Assert.True(p.Second.TempC - p.First.TempC < 5, "a short must not look like thermal runaway"));
+    }
+
     private static IEnumerable<ChargerReading> Chargers(ScenarioEngine engine)
     {
         var parser = new TelemetryParser();

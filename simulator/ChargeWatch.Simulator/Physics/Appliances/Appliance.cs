@@ -19,7 +19,8 @@ public static class Appliance
         var defrostAt = random.Chance(0.3) ? random.Uniform(from, to) : double.NaN;
         while (t < to)
         {
-            var thisOn = on * random.Uniform(0.85, 1.15);
+            // Cycle to cycle variation, kept inside contract §5's 10–30 min on, 20–60 min off.
+            var thisOn = Math.Clamp(on * random.Uniform(0.85, 1.15), 10 * 60, 30 * 60);
             if (!double.IsNaN(defrostAt) && t >= defrostAt)
             {
                 // Defrost: a resistive heater for 15–30 min instead of the compressor.
@@ -31,7 +32,7 @@ public static class Appliance
             // Start-up draws more for a minute while the compressor pulls down pressure.
             segments.Add(new LoadSegment(t, t + 60, watts * 1.4, pf, 0.02));
             segments.Add(new LoadSegment(t + 60, t + thisOn, watts, pf, 0.02));
-            t += thisOn + (off * random.Uniform(0.85, 1.15));
+            t += thisOn + Math.Clamp(off * random.Uniform(0.85, 1.15), 20 * 60, 60 * 60);
         }
         return new ScheduledLoad("fridge", segments, random.NextUInt64());
     }

@@ -86,6 +86,8 @@ public sealed class PortModel
         var amps = power.AmpsAt(volts);
         var watts = power.Watts;
         var forced = false;
+        // Heating follows the steady current: neither the millisecond inrush nor a short carries heat.
+        var heatingAmps = amps;
         foreach (var o in _overlays)
         {
             if (seconds < o.Start || seconds >= o.End || SwitchedOff)
@@ -97,6 +99,7 @@ public sealed class PortModel
                 state = PortState.Charging;
                 forced = true;
                 amps = o.Value;
+                heatingAmps = amps;
                 watts = volts * amps * 0.9;
             }
             else if (o.Kind == PortOverlayKind.ShortCircuit && _shortsShown.Add(o))
@@ -105,11 +108,11 @@ public sealed class PortModel
                 state = PortState.Fault;
                 forced = true;
                 amps = o.Value;
+                // The breaker clears it within milliseconds: no time to heat the socket.
+                heatingAmps = 0;
                 watts = volts * amps * 0.3;
             }
         }
-        // Heating follows the steady current: the millisecond inrush below carries no heat.
-        var heatingAmps = amps;
         var session = SessionAt(seconds);
         if (state == PortState.Charging && !forced && session is not null && !ReferenceEquals(_inrushShownFor, session))
         {
