@@ -59,6 +59,7 @@ public static class AlertingServiceCollectionExtensions
             sp.GetRequiredService<PortTopology>(),
             sp.GetRequiredService<IOptions<MqttOptions>>().Value,
             sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<CutoffState>(),
             sp.GetRequiredService<CutoffCounters>(),
             sp.GetRequiredService<SideWrites>(),
             sp.GetServices<IDeviceDirectory>().LastOrDefault(d => d is not EmptyDeviceDirectory) ?? EmptyDeviceDirectory.Instance,

@@ -12,7 +12,7 @@ namespace ChargeWatch.Worker.Cutoff;
 /// </summary>
 public static class CutoffAnnotation
 {
-    public static void Append(CutoffOrder order, DateTimeOffset at, LineProtocolBuffer lines)
+    public static void Append(CutoffOrder order, LineProtocolBuffer lines)
     {
         foreach (var pile in order.Commands.GroupBy(c => (c.Target.Site, c.Target.Charger)))
         {
@@ -21,14 +21,14 @@ public static class CutoffAnnotation
             lines.BeginLine("alert")
                 .Tag("device", pile.Key.Charger)
                 .Tag("kind", DeviceKind.Charger.ToTopicName())
-                .Tag("rule", order.Alert?.Rule ?? "manual")
-                .Tag("severity", order.Alert?.Severity.ToContractName() ?? AlertSeverity.Warning.ToContractName())
+                .Tag("rule", order.Rule)
+                .Tag("severity", order.Severity.ToContractName())
                 .Tag("site", pile.Key.Site)
                 .Field("status", first.Name)
                 .Field("summary", CutoffNotes.Describe(first.Cut ? "Protective cut-off: cut" : "Restored", [.. commands.Select(c => c.Target)]))
-                .Field("id", order.Alert?.Id)
+                .Field("id", order.AlertId)
                 .Field("port", commands.Count == 1 ? first.Target.Port : null)
-                .EndLine((at + TimeSpan.FromMilliseconds(1)).ToUnixTimeMilliseconds());
+                .EndLine((order.At + TimeSpan.FromMilliseconds(1)).ToUnixTimeMilliseconds());
         }
     }
 }

@@ -4,9 +4,10 @@ namespace ChargeWatch.Worker.Cutoff;
 
 /// <summary>
 /// Decides, for each alert change, whether power is cut or restored, and says so. A firing alert
-/// at a site with cut-off enabled cuts once: the decision is recorded before the commands are sent,
-/// so neither a repeated firing message (escalation) nor a restart sends it again. Its resolution
-/// forgets the record and, only where the site asks for it, restores the same sockets.
+/// at a site with cut-off enabled cuts once: the decision is recorded in <see cref="CutoffState"/>
+/// (persisted before the commands go out), so neither a repeated firing message (escalation) nor a
+/// restart sends it again. Its resolution forgets the record and, only where the site asks for it,
+/// restores the same sockets. Nothing here waits for disk or network.
 /// </summary>
 public sealed class CutoffController(
     CutoffSettings settings,
@@ -23,7 +24,7 @@ public sealed class CutoffController(
             Resolve(alert);
             return null;
         }
-        if (state.TryGet(alert.Id, out var earlier))
+        if (state.TryGet(alert, out var earlier))
         {
             return CutoffNotes.ForAlert(earlier.Ports);
         }
@@ -38,7 +39,7 @@ public sealed class CutoffController(
             logger.LogWarning("Cut-off for alert {Id}: no {Scope} sockets known yet, nothing cut", alert.Id, scope);
             return $"Protective cut-off: no sockets of this {scope.ToString().ToLowerInvariant()} known yet, nothing cut.";
         }
-        if (!state.TryAdd(alert.Id, new CutRecord(alert.Rule, alert.ChangedAt, targets)))
+        if (!state.TryAdd(alert, new CutRecord(alert.Rule, alert.Severity, alert.StartsAt, alert.ChangedAt, targets)))
         {
             return null;
         }
@@ -48,7 +49,7 @@ public sealed class CutoffController(
             logger.LogWarning("Cut-off: cut {Target} at site {Site} for alert {Id} ({Summary})",
                 command.Target, command.Target.Site, alert.Id, alert.Summary);
         }
-        outbox.Send(new CutoffOrder(commands, alert));
+        outbox.Send(CutoffOrder.For(alert, commands));
         return CutoffNotes.ForAlert(targets);
     }
 
@@ -73,6 +74,6 @@ public sealed class CutoffController(
             logger.LogWarning("Cut-off: automatic restore of {Target} at site {Site} after alert {Id} resolved",
                 command.Target, command.Target.Site, alert.Id);
         }
-        outbox.Send(new CutoffOrder(commands, alert));
+        outbox.Send(CutoffOrder.For(alert, commands));
     }
 }

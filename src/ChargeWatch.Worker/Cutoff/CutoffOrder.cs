@@ -3,8 +3,17 @@ using System.Threading.Channels;
 
 namespace ChargeWatch.Worker.Cutoff;
 
-/// <summary>Commands for one alert (or one manual restore), sent together, then annotated in InfluxDB.</summary>
-public sealed record CutoffOrder(IReadOnlyList<CutoffCommand> Commands, AlertMessage? Alert);
+/// <summary>
+/// Commands for one alert, sent together, then annotated in InfluxDB at <see cref="At"/> (the
+/// alert change's event time) under the alert's id, rule and severity.
+/// </summary>
+public sealed record CutoffOrder(IReadOnlyList<CutoffCommand> Commands, string AlertId, string Rule, AlertSeverity Severity, DateTimeOffset At)
+{
+    public static CutoffOrder For(AlertMessage alert, IReadOnlyList<CutoffCommand> commands) =>
+        new(commands, alert.Id, alert.Rule, alert.Severity, alert.ChangedAt);
+
+    public bool Cuts => Commands.Count > 0 && Commands[0].Cut;
+}
 
 /// <summary>Hands orders from the alert path to the MQTT publisher without waiting.</summary>
 public sealed class CutoffOutbox

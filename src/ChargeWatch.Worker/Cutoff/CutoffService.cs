@@ -22,6 +22,7 @@ public sealed class CutoffService(
     PortTopology topology,
     MqttOptions mqtt,
     TimeProvider time,
+    CutoffState state,
     CutoffCounters counters,
     SideWrites influx,
     IDeviceDirectory directory,
@@ -47,6 +48,12 @@ public sealed class CutoffService(
         client.Client.ApplicationMessageReceivedAsync += OnTelemetryAsync;
         var filters = sites.Select(site => $"{Topics.Root}/{site}/charger/+/telemetry").ToList();
 
+        foreach (var unsent in state.Unsent())
+        {
+            logger.LogWarning("Cut-off for alert {Id} was decided but not confirmed before the last stop: sending it again", unsent.AlertId);
+            outbox.Send(unsent);
+        }
+
         CutoffOrder? order = null;
         var sent = 0;
         var failures = 0;
@@ -66,12 +73,14 @@ public sealed class CutoffService(
                 }
                 if (order is null)
                 {
+                    state.SaveIfChanged(); // resolutions forgotten in memory reach the disk too
                     if (!outbox.Orders.TryRead(out order))
                     {
                         await WaitForOrderAsync(stoppingToken).ConfigureAwait(false);
                         continue; // re-check the connection: the telemetry subscription must stay alive too
                     }
                     sent = 0;
+                    state.SaveIfChanged(); // the decision is on disk before any command goes out
                 }
                 while (sent < order.Commands.Count)
                 {
@@ -83,6 +92,11 @@ public sealed class CutoffService(
                         logger.LogError("Broker refused {Command} of {Target}: {Reason}", command.Name, command.Target, result.ReasonCode);
                     }
                     sent++;
+                }
+                if (order.Cuts)
+                {
+                    state.MarkSent(order.AlertId);
+                    state.SaveIfChanged();
                 }
                 Annotate(order);
                 order = null;
@@ -114,6 +128,7 @@ public sealed class CutoffService(
         {
             logger.LogError("Stopped with cut-off commands unsent: {Commands}", order.Commands.Skip(sent).Select(c => $"{c.Name} {c.Target}"));
         }
+        state.SaveIfChanged();
         try
         {
             await client.DisconnectAsync().ConfigureAwait(false);
@@ -153,7 +168,7 @@ public sealed class CutoffService(
     private void Annotate(CutoffOrder order)
     {
         var lines = new LineProtocolBuffer(1024);
-        CutoffAnnotation.Append(order, order.Alert?.ChangedAt ?? time.GetUtcNow(), lines);
+        CutoffAnnotation.Append(order, lines);
         // Through the writer's side queue: spooled like any batch while InfluxDB is down.
         influx.TryWrite(new WriteBatch(lines.ToString(), lines.LineCount, 0), "cut-off annotation");
     }

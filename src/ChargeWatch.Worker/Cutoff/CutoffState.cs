@@ -1,11 +1,16 @@
+using ChargeWatch.Core.Alerts;
 using System.Text.Json;
 
 namespace ChargeWatch.Worker.Cutoff;
 
 /// <summary>
-/// The alerts that already cut power, and what they cut, in <c>{DataDirectory}/cutoff/state.json</c>
-/// (temporary file + rename), so a cut is sent once per alert, also across restarts, and an automatic
-/// restore knows what to switch back on.
+/// The alerts that cut power, and what they cut, kept in <c>{DataDirectory}/cutoff/state.json</c>,
+/// so a cut is sent once per alert — also across restarts — and an automatic restore knows what to
+/// switch back on. Changes happen in memory on the alert path; <see cref="CutoffService"/> writes
+/// the file (temporary file + rename, flushed) before it sends an order's commands and after they
+/// were confirmed, so a cut decided but not yet confirmed is sent again after a crash. A record
+/// belongs to one episode of an alert (its <c>startsAt</c>): a stale record left by a crash never
+/// keeps a later episode of the same alert from cutting.
 /// </summary>
 public sealed class CutoffState
 {
@@ -14,6 +19,7 @@ public sealed class CutoffState
     private readonly string _path;
     private readonly Lock _lock = new();
     private readonly Dictionary<string, CutRecord> _byAlert;
+    private bool _changed;
 
     public CutoffState(string path)
     {
@@ -24,24 +30,26 @@ public sealed class CutoffState
             : new(StringComparer.Ordinal);
     }
 
-    public bool TryGet(string alertId, out CutRecord record)
+    /// <summary>The cut of this episode of the alert, if it already cut.</summary>
+    public bool TryGet(AlertMessage alert, out CutRecord record)
     {
         lock (_lock)
         {
-            return _byAlert.TryGetValue(alertId, out record!);
+            return _byAlert.TryGetValue(alert.Id, out record!) && record.StartsAt == alert.StartsAt;
         }
     }
 
-    /// <summary>Records the cut; false when this alert already cut (nothing changes then).</summary>
-    public bool TryAdd(string alertId, CutRecord record)
+    /// <summary>Records the cut of this episode; false when it already cut (nothing changes then).</summary>
+    public bool TryAdd(AlertMessage alert, CutRecord record)
     {
         lock (_lock)
         {
-            if (!_byAlert.TryAdd(alertId, record))
+            if (_byAlert.TryGetValue(alert.Id, out var existing) && existing.StartsAt == alert.StartsAt)
             {
                 return false;
             }
-            Save();
+            _byAlert[alert.Id] = record;
+            _changed = true;
             return true;
         }
     }
@@ -54,22 +62,57 @@ public sealed class CutoffState
             {
                 return false;
             }
-            Save();
+            _changed = true;
             return true;
         }
     }
 
-    private void Save()
+    public void MarkSent(string alertId)
     {
+        lock (_lock)
+        {
+            if (_byAlert.TryGetValue(alertId, out var record) && !record.Sent)
+            {
+                _byAlert[alertId] = record with { Sent = true };
+                _changed = true;
+            }
+        }
+    }
+
+    /// <summary>Cuts decided but never confirmed by the broker (the worker stopped in between), as orders to send again.</summary>
+    public IReadOnlyList<CutoffOrder> Unsent()
+    {
+        lock (_lock)
+        {
+            return [.. _byAlert.Where(pair => !pair.Value.Sent).Select(pair => pair.Value.ToOrder(pair.Key))];
+        }
+    }
+
+    public void SaveIfChanged()
+    {
+        byte[] bytes;
+        lock (_lock)
+        {
+            if (!_changed)
+            {
+                return;
+            }
+            bytes = JsonSerializer.SerializeToUtf8Bytes(_byAlert, Json);
+            _changed = false;
+        }
         var temporary = _path + ".tmp";
         using (var file = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
         {
-            JsonSerializer.Serialize(file, _byAlert, Json);
+            file.Write(bytes);
             file.Flush(flushToDisk: true);
         }
         File.Move(temporary, _path, overwrite: true);
     }
 }
 
-/// <summary>What one alert cut: the sockets and the event time of the cut.</summary>
-public sealed record CutRecord(string Rule, DateTimeOffset At, IReadOnlyList<PortRef> Ports);
+/// <summary>What one alert episode cut: the sockets, when (event time), and whether the broker confirmed it.</summary>
+public sealed record CutRecord(string Rule, AlertSeverity Severity, DateTimeOffset StartsAt, DateTimeOffset At, IReadOnlyList<PortRef> Ports, bool Sent = false)
+{
+    public CutoffOrder ToOrder(string alertId) =>
+        new([.. Ports.Select(port => new CutoffCommand(port, Cut: true, Rule, alertId))], alertId, Rule, Severity, At);
+}

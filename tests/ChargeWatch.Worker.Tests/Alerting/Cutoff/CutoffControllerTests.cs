@@ -10,6 +10,7 @@ public sealed class CutoffControllerTests : IDisposable
     private readonly string _directory = TempDirectory.Create("cutoff-controller");
     private readonly CutoffOutbox _outbox = new();
     private readonly PortTopology _topology = new();
+    private CutoffState _state = null!;
 
     private string StatePath => Path.Combine(_directory, "cutoff", "state.json");
 
@@ -45,7 +46,7 @@ public sealed class CutoffControllerTests : IDisposable
         Assert.True(_outbox.Orders.TryRead(out var order));
         var command = Assert.Single(order.Commands);
         Assert.Equal(new CutoffCommand(new PortRef("dongyuan-1", "shed-a-c01", 3), Cut: true, "overcurrent", alert.Id), command);
-        Assert.Same(alert, order.Alert);
+        Assert.Equal((alert.Id, "overcurrent", AlertSeverity.Critical, alert.ChangedAt), (order.AlertId, order.Rule, order.Severity, order.At));
     }
 
     [Fact]
@@ -68,11 +69,27 @@ public sealed class CutoffControllerTests : IDisposable
         var alert = TestAlerts.Overcurrent();
         Controller(Enabled()).OnAlert(alert);
         _outbox.Orders.TryRead(out _);
+        _state.MarkSent(alert.Id);
+        _state.SaveIfChanged();
 
-        var restarted = Controller(Enabled());
+        var restarted = Controller(Enabled(), new CutoffState(StatePath));
         restarted.OnAlert(alert);
 
         Assert.False(_outbox.Orders.TryRead(out _));
+    }
+
+    [Fact]
+    public void OnAlert_StaleRecordOfEarlierEpisode_CutsTheNewOne()
+    {
+        var earlier = TestAlerts.Overcurrent();
+        Controller(Enabled()).OnAlert(earlier);
+        _outbox.Orders.TryRead(out _);
+        _state.SaveIfChanged(); // then a crash: its resolution never reached the disk
+
+        var restarted = Controller(Enabled(), new CutoffState(StatePath));
+        restarted.OnAlert(earlier with { StartsAt = earlier.StartsAt.AddHours(2), ChangedAt = earlier.StartsAt.AddHours(2) });
+
+        Assert.True(_outbox.Orders.TryRead(out _));
     }
 
     [Fact]
@@ -100,7 +117,7 @@ public sealed class CutoffControllerTests : IDisposable
         controller.OnAlert(TestAlerts.Resolved(alert, TimeSpan.FromMinutes(2)));
 
         Assert.False(_outbox.Orders.TryRead(out _));
-        Assert.False(new CutoffState(StatePath).TryGet(alert.Id, out _));
+        Assert.False(_state.TryGet(alert, out _));
     }
 
     [Fact]
@@ -146,6 +163,9 @@ public sealed class CutoffControllerTests : IDisposable
 
     private static Dictionary<string, SiteCutoff> Enabled() => new() { ["dongyuan-1"] = new(Enabled: true) };
 
-    private CutoffController Controller(Dictionary<string, SiteCutoff> sites) =>
-        new(new CutoffSettings(sites), _topology, new CutoffState(StatePath), _outbox, NullLogger<CutoffController>.Instance);
+    private CutoffController Controller(Dictionary<string, SiteCutoff> sites, CutoffState? state = null)
+    {
+        _state = state ?? new CutoffState(StatePath);
+        return new(new CutoffSettings(sites), _topology, _state, _outbox, NullLogger<CutoffController>.Instance);
+    }
 }

@@ -25,16 +25,16 @@ public sealed class CutoffMessagesTests
     public void Append_CutOrder_OneAnnotationPerPileJustAfterTheAlert()
     {
         var alert = TestAlerts.Smoke();
-        var order = new CutoffOrder(
+        var order = CutoffOrder.For(
+            alert,
             [
                 new CutoffCommand(new PortRef("dongyuan-1", "shed-a-c01", 1), true, "smoke", alert.Id),
                 new CutoffCommand(new PortRef("dongyuan-1", "shed-a-c01", 2), true, "smoke", alert.Id),
                 new CutoffCommand(new PortRef("dongyuan-1", "shed-a-c02", 1), true, "smoke", alert.Id),
-            ],
-            alert);
+            ]);
         var lines = new LineProtocolBuffer();
 
-        CutoffAnnotation.Append(order, alert.ChangedAt, lines);
+        CutoffAnnotation.Append(order, lines);
 
         var at = alert.ChangedAt.ToUnixTimeMilliseconds() + 1;
         Assert.Equal(
