@@ -17,8 +17,9 @@ namespace ChargeWatch.Worker.Pipeline;
 /// Every message joins the batch (with or without points) so that its acknowledgement follows the
 /// durability of everything received before it.
 /// A batch is handed to the writer when it is full, when its oldest message has waited the flush
-/// interval, or at once when no more input is waiting and the writer has nothing queued: large
-/// batches under load, low latency (and so fast acknowledgements) when quiet.
+/// interval, or — when no more input is waiting and the writer has nothing queued — once it is
+/// ripe (its oldest message lingered a few tens of milliseconds): large batches under load, low
+/// latency (and so fast acknowledgements) when quiet, and never a write per message.
 /// </summary>
 public sealed class IngestPipeline(
     TopicParser topics,
@@ -65,7 +66,7 @@ public sealed class IngestPipeline(
                     {
                         await output.Writer.WriteAsync(batcher.Take(), ct);
                     }
-                    else if (output.Reader.Count == 0)
+                    else if (batcher.IsRipe && output.Reader.Count == 0)
                     {
                         output.Writer.TryWrite(batcher.Take());
                     }
@@ -80,7 +81,9 @@ public sealed class IngestPipeline(
                 }
                 else
                 {
-                    var wait = batcher.DueIn!.Value < IdlePoll ? batcher.DueIn.Value : IdlePoll;
+                    // Unripe: sleep until it ripens (input wakes us earlier). Ripe: poll for an idle writer.
+                    var wait = batcher.IsRipe ? IdlePoll : batcher.RipeIn!.Value;
+                    wait = batcher.DueIn!.Value < wait ? batcher.DueIn.Value : wait;
                     using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
                     timeout.CancelAfter(wait);
                     try

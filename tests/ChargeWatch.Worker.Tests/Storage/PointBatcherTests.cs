@@ -43,6 +43,39 @@ public sealed class PointBatcherTests
     }
 
     [Fact]
+    public void IsRipe_AfterLingerSinceFirstMessage_True()
+    {
+        var batcher = new PointBatcher(batchSize: 5000, TimeSpan.FromMilliseconds(1000), _time, linger: TimeSpan.FromMilliseconds(50));
+        Assert.False(batcher.IsRipe);
+        Assert.Null(batcher.RipeIn);
+        AddMessage(batcher, 1, 1);
+        Assert.False(batcher.IsRipe);
+        _time.Advance(TimeSpan.FromMilliseconds(30));
+        Assert.Equal(TimeSpan.FromMilliseconds(20), batcher.RipeIn);
+        _time.Advance(TimeSpan.FromMilliseconds(20));
+        Assert.True(batcher.IsRipe);
+        Assert.False(batcher.IsDue);
+    }
+
+    [Fact]
+    public void IsRipe_FullBeforeLinger_True()
+    {
+        var batcher = new PointBatcher(batchSize: 2, TimeSpan.FromMilliseconds(1000), _time, linger: TimeSpan.FromMilliseconds(50));
+        AddMessage(batcher, 1, 2);
+        Assert.True(batcher.IsRipe);
+    }
+
+    [Fact]
+    public void IsRipe_LingerLongerThanFlushInterval_RipeAtFlushInterval()
+    {
+        var batcher = new PointBatcher(batchSize: 5000, TimeSpan.FromMilliseconds(10), _time, linger: TimeSpan.FromMilliseconds(50));
+        AddMessage(batcher, 1, 1);
+        _time.Advance(TimeSpan.FromMilliseconds(10));
+        Assert.True(batcher.IsRipe);
+        Assert.True(batcher.IsDue);
+    }
+
+    [Fact]
     public void Take_ReturnsLinesAndLastAckNumber_ThenStartsEmpty()
     {
         var batcher = new PointBatcher(batchSize: 5000, TimeSpan.FromSeconds(1), _time);
