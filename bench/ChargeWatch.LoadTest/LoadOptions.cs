@@ -30,6 +30,14 @@ internal sealed record LoadOptions
     /// <summary>Environment variables for the worker process (<c>DOTNET_TieredPGO=0</c>).</summary>
     public IReadOnlyDictionary<string, string> WorkerEnvironment { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>
+    /// mosquitto.conf lines after the harness's own; by default those of deploy/mosquitto/mosquitto.conf
+    /// that matter for throughput (the harness keeps Mosquitto's default of 20 messages in flight).
+    /// </summary>
+    public IReadOnlyList<string> BrokerLines { get; init; } = DeployBrokerLines;
+
+    public static readonly IReadOnlyList<string> DeployBrokerLines = ["max_inflight_messages 1000", "autosave_interval 30"];
+
     /// <summary>The worker dll; default: the Release build next to this program's artifacts.</summary>
     public string? WorkerDll { get; init; }
 
@@ -46,6 +54,8 @@ internal sealed record LoadOptions
           --window N                  unacknowledged publishes at once (default 2000)
           --set Key=Value             worker setting (repeatable), e.g. --set Influx:BatchSize=5000
           --env NAME=VALUE            worker environment variable (repeatable), e.g. --env DOTNET_TieredPGO=0
+          --broker-line 'LINE'        mosquitto.conf line (repeatable); replaces the defaults taken from deploy/mosquitto:
+                                      max_inflight_messages 1000, autosave_interval 30
           --worker PATH               ChargeWatch.Worker.dll (default: artifacts bin/ChargeWatch.Worker/release)
           --label TEXT                name of the run in the report
         """;
@@ -55,6 +65,7 @@ internal sealed record LoadOptions
         var options = new LoadOptions();
         var settings = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         var environment = new Dictionary<string, string>(StringComparer.Ordinal);
+        var brokerLines = new List<string>();
         for (var i = 0; i < args.Length; i++)
         {
             var name = args[i];
@@ -71,6 +82,7 @@ internal sealed record LoadOptions
                 "--window" => options with { Window = int.Parse(Value(), CultureInfo.InvariantCulture) },
                 "--worker" => options with { WorkerDll = Value() },
                 "--label" => options with { Label = Value() },
+                "--broker-line" => AddLine(brokerLines, Value(), options),
                 "--set" => Add(settings, Value(), options),
                 "--env" => Add(environment, Value(), options),
                 _ => throw new ArgumentException($"unknown option {name}"),
@@ -80,10 +92,21 @@ internal sealed record LoadOptions
         {
             throw new ArgumentException("--rate, --seconds, --chargers, --window must be positive and --ports 1..64");
         }
-        return options with { WorkerSettings = settings, WorkerEnvironment = environment };
+        return options with
+        {
+            WorkerSettings = settings,
+            WorkerEnvironment = environment,
+            BrokerLines = brokerLines.Count > 0 ? brokerLines : DeployBrokerLines,
+        };
     }
 
     private static string ApiName(string value) => value is "v1" or "v2" ? value : throw new ArgumentException("--api is v1 or v2");
+
+    private static LoadOptions AddLine(List<string> lines, string line, LoadOptions options)
+    {
+        lines.Add(line);
+        return options;
+    }
 
     private static LoadOptions Add(Dictionary<string, string> target, string pair, LoadOptions options)
     {

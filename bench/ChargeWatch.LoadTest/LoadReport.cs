@@ -18,6 +18,7 @@ internal static class LoadReport
         text.AppendLine("| measure | value |");
         text.AppendLine("|---|---|");
         Row("worker settings", o.WorkerSettings.Count == 0 ? "defaults" : string.Join(", ", o.WorkerSettings.Select(s => $"{s.Key}={s.Value}")));
+        Row("broker extra config", string.Join(", ", o.BrokerLines));
         if (o.WorkerEnvironment.Count > 0)
         {
             Row("worker environment", string.Join(", ", o.WorkerEnvironment.Select(s => $"{s.Key}={s.Value}")));
@@ -27,7 +28,7 @@ internal static class LoadReport
         Row("achieved publish rate", F($"{r.Published / r.PublishSeconds:N0} msg/s ({r.PublishSeconds:F1} s; all acknowledged at {r.AcknowledgedSeconds:F1} s)"));
         Row("port points expected / stored", F($"{r.ExpectedPortPoints:N0} / {r.StoredPortPoints:N0}"));
         Row("loss", r.Lost == 0 ? "**0**" : F($"**{r.Lost:N0} port points ({100.0 * r.Lost / Math.Max(r.ExpectedPortPoints, 1):F3} %)**"));
-        Row("all stored at", F($"{r.StoredSeconds:F1} s ({r.StoredSeconds - r.PublishSeconds:+0.0;-0.0} s after the last publish){(r.Drained ? "" : ", gave up waiting")}"));
+        Row("all written (worker points_written) at", F($"{r.StoredSeconds:F1} s ({r.StoredSeconds - r.PublishSeconds:+0.0;-0.0} s after the last publish){(r.Drained ? "" : ", gave up waiting")}"));
         Row("end-to-end rate (published / time until all stored)", F($"{r.Published / Math.Max(r.StoredSeconds, 0.001):N0} msg/s = {r.Published * (o.Ports + 1) / Math.Max(r.StoredSeconds, 0.001):N0} points/s"));
         Row("worker CPU", F($"{r.WorkerCpuSeconds:F1} s = **{r.WorkerCpuSeconds / messages * 1e6:F1} CPU-s per million messages**"));
         Row("mosquitto / influxd / load generator CPU", F($"{r.BrokerCpuSeconds:F1} s / {r.InfluxCpuSeconds:F1} s / {r.LoadTestCpuSeconds:F1} s"));

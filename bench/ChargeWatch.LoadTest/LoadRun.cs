@@ -12,7 +12,7 @@ internal sealed class LoadRun(LoadOptions options)
 {
     private const string Database = "chargewatch";
     private static readonly TimeSpan DrainQuiet = TimeSpan.FromSeconds(30);
-    private static readonly TimeSpan DrainLimit = TimeSpan.FromMinutes(10);
+    private static readonly TimeSpan DrainLimit = TimeSpan.FromMinutes(3);
 
     public async Task<LoadResult> RunAsync(CancellationToken ct)
     {
@@ -24,7 +24,12 @@ internal sealed class LoadRun(LoadOptions options)
             Environment.SetEnvironmentVariable(name, value); // inherited by the worker process only: this one has started
         }
 
-        await using var broker = await MosquittoProcess.StartNewAsync(ct);
+        await using var broker = new MosquittoProcess();
+        foreach (var line in options.BrokerLines)
+        {
+            broker.ExtraConfigLines.Add(line);
+        }
+        await broker.StartAsync(ct);
         await using var influx = await InfluxDbProcess.StartNewAsync(ct);
         await influx.CreateDatabaseAsync(Database, ct);
         await using var front = options.Api == "v2" ? await InfluxV2WriteFront.StartAsync(influx.Url, ct) : null;
@@ -82,7 +87,7 @@ internal sealed class LoadRun(LoadOptions options)
         Log($"published {result.Published:N0} ({tripCount} trips) in {result.PublishSeconds:F1} s, all acknowledged at {result.AcknowledgedSeconds:F1} s; {result.PublishFailed} failed");
         await outage;
 
-        await DrainAsync(influx, result, clock, ct);
+        await DrainAsync(influx, worker, result, clock, ct);
         var end = Baselines(workerPid, broker.ProcessId!.Value, influx.ProcessId!.Value);
         result.WorkerCpuSeconds = end.Worker - baseline.Worker;
         result.BrokerCpuSeconds = end.Broker - baseline.Broker;
@@ -137,42 +142,71 @@ internal sealed class LoadRun(LoadOptions options)
         Log($"{to,6:F0} s: InfluxDB is back");
     }
 
-    private static async Task DrainAsync(InfluxDbProcess influx, LoadResult result, Stopwatch clock, CancellationToken ct)
+    /// <summary>
+    /// Waits until the worker reports (on /metrics) that it wrote at least every published reading's
+    /// points, then counts what InfluxDB holds. The stored count is asked rarely: a count over
+    /// millions of points costs InfluxDB seconds of CPU, and polling it would measure itself.
+    /// </summary>
+    private static async Task DrainAsync(InfluxDbProcess influx, WorkerProcess worker, LoadResult result, Stopwatch clock, CancellationToken ct)
     {
-        var query = $"SELECT count(a) FROM port WHERE site = '{result.Site}'";
-        var lastChange = clock.Elapsed;
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        var expectedLines = result.Published * (result.Options.Ports + 1);
         var started = clock.Elapsed;
-        long stored = -1;
-        while (true)
+        var lastChange = clock.Elapsed;
+        double written = -1;
+        while (clock.Elapsed - lastChange < DrainQuiet && clock.Elapsed - started < DrainLimit)
         {
-            long now;
-            try
+            var now = await MetricAsync(http, worker.HttpUrl, "chargewatch_points_written_total", ct) ?? written;
+            if (now != written)
             {
-                now = await influx.Client.CountAsync(Database, query, ct);
-            }
-            catch (Exception e) when (e is HttpRequestException or InfluxQueryException or TaskCanceledException)
-            {
-                now = stored; // InfluxDB busy or briefly away: ask again
-            }
-            if (now != stored)
-            {
-                stored = now;
+                written = now;
                 lastChange = clock.Elapsed;
                 result.StoredSeconds = clock.Elapsed.TotalSeconds;
             }
-            if (stored >= result.ExpectedPortPoints)
+            if (written >= expectedLines)
+            {
+                break;
+            }
+            await Task.Delay(250, ct);
+        }
+        var query = $"SELECT count(a) FROM port WHERE site = '{result.Site}'";
+        for (var attempt = 0; attempt < 6; attempt++)
+        {
+            try
+            {
+                result.StoredPortPoints = await influx.Client.CountAsync(Database, query, ct);
+            }
+            catch (Exception e) when (e is HttpRequestException or InfluxQueryException or TaskCanceledException)
+            {
+                Log($"count failed: {e.Message}");
+            }
+            if (result.StoredPortPoints >= result.ExpectedPortPoints)
             {
                 result.Drained = true;
                 break;
             }
-            if (clock.Elapsed - lastChange > DrainQuiet || clock.Elapsed - started > DrainLimit)
-            {
-                break;
-            }
-            await Task.Delay(500, ct);
+            await Task.Delay(5000, ct);
         }
-        result.StoredPortPoints = stored;
-        Log($"stored {stored:N0} of {result.ExpectedPortPoints:N0} port points at {result.StoredSeconds:F1} s{(result.Drained ? "" : " (gave up waiting)")}");
+        Log($"worker wrote {written:N0} lines by {result.StoredSeconds:F1} s; InfluxDB holds {result.StoredPortPoints:N0} of {result.ExpectedPortPoints:N0} port points");
+    }
+
+    private static async Task<double?> MetricAsync(HttpClient http, string baseUrl, string name, CancellationToken ct)
+    {
+        try
+        {
+            var text = await http.GetStringAsync(new Uri(baseUrl + "/metrics"), ct);
+            foreach (var line in text.Split('\n'))
+            {
+                if (line.StartsWith(name + " ", StringComparison.Ordinal))
+                {
+                    return double.Parse(line[(name.Length + 1)..], System.Globalization.CultureInfo.InvariantCulture);
+                }
+            }
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        {
+        }
+        return null;
     }
 
     private static async Task SampleAsync(LoadResult result, int pid, string spoolDirectory, Stopwatch clock, CancellationToken ct)

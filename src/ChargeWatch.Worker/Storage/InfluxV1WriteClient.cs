@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Headers;
@@ -33,7 +34,22 @@ public sealed class InfluxV1WriteClient : IInfluxWriteClient
 
     public async Task WriteAsync(string lineProtocol, CancellationToken ct)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, _writeUri) { Content = Body(lineProtocol) };
+        // A 5,000-line batch is half a megabyte of UTF-8: from the pool, not a new large-object-heap array per write.
+        var utf8 = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(lineProtocol.Length));
+        try
+        {
+            var length = Encoding.UTF8.GetBytes(lineProtocol, utf8);
+            await SendAsync(utf8.AsMemory(0, length), ct);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(utf8);
+        }
+    }
+
+    private async Task SendAsync(ReadOnlyMemory<byte> utf8, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, _writeUri) { Content = Body(utf8) };
         if (!string.IsNullOrEmpty(_token))
         {
             request.Headers.Authorization = new AuthenticationHeaderValue("Token", _token);
@@ -62,21 +78,20 @@ public sealed class InfluxV1WriteClient : IInfluxWriteClient
         }
     }
 
-    private ByteArrayContent Body(string lineProtocol)
+    private HttpContent Body(ReadOnlyMemory<byte> utf8)
     {
-        var bytes = Encoding.UTF8.GetBytes(lineProtocol);
         if (!_gzip)
         {
-            var plain = new ByteArrayContent(bytes);
+            var plain = new ReadOnlyMemoryContent(utf8);
             plain.Headers.ContentType = new MediaTypeHeaderValue("text/plain") { CharSet = "utf-8" };
             return plain;
         }
         using var compressed = new MemoryStream();
         using (var zip = new GZipStream(compressed, CompressionLevel.Fastest, leaveOpen: true))
         {
-            zip.Write(bytes);
+            zip.Write(utf8.Span);
         }
-        var content = new ByteArrayContent(compressed.ToArray());
+        var content = new ByteArrayContent(compressed.GetBuffer(), 0, (int)compressed.Length);
         content.Headers.ContentType = new MediaTypeHeaderValue("text/plain") { CharSet = "utf-8" };
         content.Headers.ContentEncoding.Add("gzip");
         return content;
