@@ -15,12 +15,15 @@ public sealed class AlertEndToEndTests(EndToEndServices services)
 {
     private static readonly TimeSpan AlertTimeout = TimeSpan.FromSeconds(30);
 
+    /// <summary>Both write paths as fast as possible, and v1 paced like live devices: the same alerts.</summary>
+    public static TheoryData<string, int> Deliveries => new() { { InfluxApi.V1, 0 }, { InfluxApi.V2, 0 }, { InfluxApi.V1, 40 } };
+
     [Theory]
-    [MemberData(nameof(InfluxApi.Both), MemberType = typeof(InfluxApi))]
-    public async Task GoldenScenario_Published_ContractAlertMessagesOnMqttAndAlertPoints(string api)
+    [MemberData(nameof(Deliveries))]
+    public async Task GoldenScenario_Published_ContractAlertMessagesOnMqttAndAlertPoints(string api, int pauseMs)
     {
         var ct = TestContext.Current.CancellationToken;
-        var site = $"e2e-alerts-{api}";
+        var site = $"e2e-alerts-{api}-{pauseMs}";
         var database = InfluxApi.Database("alerts", api);
         var (input, expected) = Scenario("overcurrent-port-2x", site);
         await using var worker = await services.StartWorkerAsync(api, database);
@@ -31,6 +34,10 @@ public sealed class AlertEndToEndTests(EndToEndServices services)
         foreach (var (topic, payload) in input)
         {
             await device.PublishAsync(topic, payload, cancellationToken: ct);
+            if (pauseMs > 0)
+            {
+                await Task.Delay(pauseMs, ct);
+            }
         }
 
         var alerts = await watcher.WaitForMessagesAsync(m => m.Topic.Contains("/alerts/", StringComparison.Ordinal), expected.Count, AlertTimeout, ct);
