@@ -7,7 +7,8 @@ namespace ChargeWatch.Worker.Alerting;
 /// <summary>
 /// Picks the Grafana dashboard that shows an alert's evidence and links to it around the alert's
 /// event time. Dashboard uids are fixed by the dashboards: <c>chargewatch-flywire</c> for fly-wire
-/// alerts, <c>chargewatch-shed</c> for devices of a shed, <c>chargewatch-alerts</c> otherwise.
+/// alerts (variables site, device), <c>chargewatch-shed</c> for devices of a shed (site, shed, and
+/// the pile as device), <c>chargewatch-alerts</c> otherwise (site, rule).
 /// </summary>
 public static class GrafanaLinks
 {
@@ -32,11 +33,25 @@ public static class GrafanaLinks
         var to = alert.EndsAt is { } end
             ? (end + Margin).ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture)
             : "now";
-        var url = $"{grafanaUrl.TrimEnd('/')}/d/{DashboardFor(alert)}?var-site={Uri.EscapeDataString(alert.Site)}";
-        if (alert.Shed is { } shed)
+        var dashboard = DashboardFor(alert);
+        var url = $"{grafanaUrl.TrimEnd('/')}/d/{dashboard}?var-site={Uri.EscapeDataString(alert.Site)}";
+        // Only variables the dashboard has, with values its queries can match.
+        switch (dashboard)
         {
-            url += $"&var-shed={Uri.EscapeDataString(shed)}";
+            case ShedDashboard:
+                url += $"&var-shed={Uri.EscapeDataString(alert.Shed!)}";
+                if (alert.Kind == DeviceKind.Charger)
+                {
+                    url += $"&var-device={Uri.EscapeDataString(alert.DeviceId)}";
+                }
+                break;
+            case FlywireDashboard:
+                url += $"&var-device={Uri.EscapeDataString(alert.DeviceId)}";
+                break;
+            default:
+                url += $"&var-rule={Uri.EscapeDataString(alert.Rule)}";
+                break;
         }
-        return url + $"&var-device={Uri.EscapeDataString(alert.DeviceId)}&from={from}&to={to}";
+        return url + $"&from={from}&to={to}";
     }
 }

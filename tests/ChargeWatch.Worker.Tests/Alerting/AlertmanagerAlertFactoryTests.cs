@@ -104,6 +104,26 @@ public sealed class AlertmanagerAlertFactoryTests
         Assert.Equal(GrafanaLinks.AlertsDashboard, GrafanaLinks.DashboardFor(TestAlerts.Smoke(shed: null)));
 
     [Fact]
+    public void For_SensorInShed_ShedDashboardWithoutPileVariable() =>
+        Assert.StartsWith("http://g/d/chargewatch-shed?var-site=dongyuan-1&var-shed=shed-a&from=",
+            GrafanaLinks.For("http://g", TestAlerts.Smoke()), StringComparison.Ordinal);
+
+    [Fact]
+    public void For_Flywire_FlywireDashboardOnTheMeter() =>
+        Assert.StartsWith("http://g/d/chargewatch-flywire?var-site=dongyuan-1&var-device=6-602&from=",
+            GrafanaLinks.For("http://g", TestAlerts.Smoke() with
+            {
+                Rule = "flywire.household",
+                Device = new ChargeWatch.Core.Contract.DeviceKey("dongyuan-1", ChargeWatch.Core.Contract.DeviceKind.Meter, "6-602"),
+                Shed = null,
+            }), StringComparison.Ordinal);
+
+    [Fact]
+    public void For_NoShed_AlertsDashboardOnTheRule() =>
+        Assert.StartsWith("http://g/d/chargewatch-alerts?var-site=dongyuan-1&var-rule=smoke&from=",
+            GrafanaLinks.For("http://g", TestAlerts.Smoke(shed: null)), StringComparison.Ordinal);
+
+    [Fact]
     public void ToUtf8_Firing_EndsAheadOfEachPost()
     {
         var alert = _factory.Create(TestAlerts.Overcurrent(), WallNow);
