@@ -12,9 +12,18 @@ namespace ChargeWatch.Worker.Detection;
 /// </summary>
 public sealed class PersistingEngineFactory(DetectionEngineFactory engines, AlertStateFile state) : IDetectionEngineFactory
 {
+    private int _warmedUp;
+
     public DetectionCounters Counters => engines.Counters;
 
-    public IDetectionEngine Create(int shard, int shardCount) => new PersistingEngine(engines.Create(shard, shardCount), state);
+    public IDetectionEngine Create(int shard, int shardCount)
+    {
+        if (Interlocked.Exchange(ref _warmedUp, 1) == 0)
+        {
+            DetectionWarmup.Run(engines.Sites);
+        }
+        return new PersistingEngine(engines.Create(shard, shardCount), state);
+    }
 
     private sealed class PersistingEngine(IDetectionEngine inner, AlertStateFile state) : IDetectionEngine
     {

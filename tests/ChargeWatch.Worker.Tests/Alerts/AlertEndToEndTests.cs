@@ -88,6 +88,34 @@ public sealed class AlertEndToEndTests(EndToEndServices services)
         Assert.Equal("2026-07-08T21:32:50.000+08:00", json.RootElement.GetProperty("endsAt").GetString());
     }
 
+    [Fact]
+    public async Task ShortCircuitReading_Published_AlertOnMqttWithin100MillisecondsMedian()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var site = "e2e-alert-latency";
+        var database = InfluxApi.Database("alertlatency", InfluxApi.V1);
+        await using var worker = await services.StartWorkerAsync(InfluxApi.V1, database);
+        await using var watcher = await MqttTestClient.ConnectAsync(services.Broker, cancellationToken: ct);
+        await watcher.SubscribeAsync($"chargewatch/{site}/alerts/#", ct);
+        await using var device = await MqttTestClient.ConnectAsync(services.Broker, cancellationToken: ct);
+        var t0 = new DateTimeOffset(2026, 7, 8, 21, 30, 0, TimeSpan.FromHours(8));
+        var latencies = new List<double>();
+
+        // Each round a fresh port of the pile short-circuits: one firing per round.
+        for (var port = 1; port <= 20; port++)
+        {
+            var payload = ContractPayloads.Charger(t0.AddSeconds(port), port, [new ContractPayloads.Port(port, "charging", A: 25.0)], "shed-a");
+            var sent = DateTimeOffset.UtcNow;
+            await device.PublishAsync(ContractPayloads.Topic(site, "charger", "shed-a-c01"), payload, cancellationToken: ct);
+            var alert = await watcher.WaitForMessageAsync(m => m.Payload.Contains($"overcurrent.instant|{site}|charger|shed-a-c01|{port}\"", StringComparison.Ordinal), AlertTimeout, ct);
+            latencies.Add((alert.ReceivedAt - sent).TotalMilliseconds);
+        }
+
+        latencies.Sort();
+        TestContext.Current.TestOutputHelper?.WriteLine($"publish→alert latency ms: median {latencies[10]:F1}, max {latencies[^1]:F1}");
+        Assert.InRange(latencies[10], 0, 100);
+    }
+
     private static (List<(string Topic, string Payload)> Input, List<string> Expected) Scenario(string name, string site)
     {
         var folder = Path.Combine(ScenarioFolder(), name);
