@@ -117,10 +117,19 @@ public static class HouseholdEvaluation
             else
             {
                 score.FalseAlerts++;
-                log?.Invoke($"FALSE seed {seed} at {fires[i].At:HH:mm}: {fires[i].Evidence.Summary()} pf={withPf} loads={string.Join(",", night.Loads.Select(l => l.Name))}");
+                log?.Invoke($"FALSE seed {seed} at {fires[i].At:HH:mm}: {fires[i].Evidence.Summary()} pf={withPf} switched on: {SwitchedOn(night, fires[i].Evidence.StartedAt)} loads={string.Join(",", night.Loads.Select(l => l.Name))}");
             }
         }
         return score;
+    }
+
+    /// <summary>The loads that were off just before and on just after a time: what the detector took for a charger.</summary>
+    private static string SwitchedOn(CircuitNight night, DateTimeOffset at)
+    {
+        var before = night.Clock.SecondsAt(at) - 120;
+        var after = night.Clock.SecondsAt(at) + 240;
+        return string.Join("+", night.Loads.Where(l => l.At(before).Watts < 1 && l.At(after).Watts >= 1)
+            .Select(l => $"{l.Name}:{l.At(after).Watts:0}W/{l.At(after).PowerFactor:0.00}"));
     }
 
     private static string Describe(CircuitNight night, ChargeTruth charge) =>

@@ -15,6 +15,13 @@ public static class PowerFactorMath
     public static double Vars(double watts, double? powerFactor) =>
         powerFactor is { } pf && pf > 0.05 && pf <= 1.0 ? watts * Math.Sqrt((1 / (pf * pf)) - 1) : double.NaN;
 
+    /// <summary>
+    /// The largest reactive power (var) a reading's two-decimal power factor allows, or NaN without one:
+    /// a reading of pf 1.00 at 2 kW may still carry 200 var, so a floor of reactive power must not take it as 0.
+    /// </summary>
+    public static double VarsUpperBound(double watts, double? powerFactor) =>
+        powerFactor is { } pf && pf > 0.05 && pf <= 1.0 ? Vars(watts, Math.Max(0.06, pf - 0.005)) : double.NaN;
+
     /// <summary>Power factor of the load that changed the meter from (p0, s0) to (p1, s1); null when too small to tell.</summary>
     public static double? OfAddedLoad(double p0, double s0, double p1, double s1)
     {

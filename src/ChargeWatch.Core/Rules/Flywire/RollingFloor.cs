@@ -26,6 +26,9 @@ public sealed class RollingFloor
     /// <summary>Apparent power at the lowest reading (VA), when the meter reported a power factor.</summary>
     public double? VoltAmps => _count == 0 || double.IsNaN(_ring[_head].VoltAmps) ? null : _ring[_head].VoltAmps;
 
+    /// <summary>Readings that may still become the minimum (0 when empty).</summary>
+    public int Count => _count;
+
     /// <summary>Event time of the lowest reading.</summary>
     public long AtTicks => _count == 0 ? 0 : _ring[_head].Ticks;
 

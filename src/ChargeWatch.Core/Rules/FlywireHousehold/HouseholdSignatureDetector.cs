@@ -20,6 +20,7 @@ public sealed class HouseholdSignatureDetector
 
     private readonly HouseholdSignatureOptions _options;
     private readonly RollingFloor _floor;
+    private readonly RollingFloor _varsFloor;
     private readonly List<LoadTrack> _tracks = new(MaxTracks + 1);
     private readonly LevelHistory _history;
     private readonly StepPairing _steps = new();
@@ -27,6 +28,7 @@ public sealed class HouseholdSignatureDetector
     private LoadTrack? _historyOwner;
     private double _baseWatts;
     private long _lastTicks;
+    private long _lastQuietTicks;
     private long _warmUntilTicks;
     private TimeSpan _offset;
     private LoadTrack? _firing;
@@ -44,6 +46,7 @@ public sealed class HouseholdSignatureDetector
     {
         _options = options;
         _floor = new RollingFloor(options.FloorWindow);
+        _varsFloor = new RollingFloor(options.FloorWindow);
         _history = new LevelHistory(options.TaperWindow);
     }
 
@@ -68,6 +71,7 @@ public sealed class HouseholdSignatureDetector
         {
             // After a gap the floor no longer describes the last window: rebuild it before judging.
             _floor.Clear();
+            _varsFloor.Clear();
             _history.Clear();
             _warmUntilTicks = ticks + _options.FloorWindow.Ticks;
             elapsed = 0;
@@ -82,7 +86,17 @@ public sealed class HouseholdSignatureDetector
         {
             _steps.Clear();
         }
-        _steps.Observe(ticks, watts, PowerFactorMath.Vars(watts, powerFactor));
+        var vars = PowerFactorMath.Vars(watts, powerFactor);
+        if (!double.IsNaN(vars))
+        {
+            _varsFloor.Add(ticks, PowerFactorMath.VarsUpperBound(watts, powerFactor), null);
+        }
+        _steps.Observe(ticks, watts, vars);
+        RecordFloorsBeforeSteps();
+        if (watts <= _floor.Watts + _options.QuietMarginWatts)
+        {
+            _lastQuietTicks = ticks;
+        }
         if (ticks < _warmUntilTicks)
         {
             if (OpenCount() == 0)
@@ -96,9 +110,50 @@ public sealed class HouseholdSignatureDetector
         Attribute(ticks);
         RememberFloor();
         UpdateTracks(ticks, elapsed);
-        // With a power factor the switched loads tell the charger apart at once; without one only
-        // the taper can, which the floor's tracks follow.
-        return Decide(ticks, powerFactor is not null);
+        // With a power factor a switched load's real and reactive step, once the floors have carried
+        // it for a whole window, tells the charger apart; without one only the taper can, which the
+        // floor's tracks follow.
+        return powerFactor is not null ? DecideBySteps(ticks) : Decide(ticks);
+    }
+
+    private void RecordFloorsBeforeSteps()
+    {
+        var loads = _steps.Loads;
+        for (var i = loads.Count - 1; i >= 0 && double.IsNaN(loads[i].FloorWattsBefore); i--)
+        {
+            loads[i].FloorWattsBefore = _floor.Watts;
+            loads[i].FloorVarsBefore = _varsFloor.Count == 0 ? double.NaN : _varsFloor.Watts;
+        }
+    }
+
+    /// <summary>
+    /// A switched load persists when the floors (lowest real and reactive power of the window) have
+    /// risen by its step, in both real and reactive power, since just before it: every reading of a
+    /// whole window, longer than any refrigerator run, carried it. A quiet reading (no big appliance
+    /// on) must have been seen after the longest refrigerator run, or a heater switched on during the
+    /// refrigerator's run would hold the floor up for it; and the fit must hold for a few minutes.
+    /// </summary>
+    private bool PersistsOnFloors(SwitchedLoad load, long ticks)
+    {
+        if (_floor.OldestTicks <= load.StartTicks + (long)_intervalTicks || double.IsNaN(load.FloorWattsBefore) || double.IsNaN(load.FloorVarsBefore)
+            || _lastQuietTicks < load.StartTicks + _options.QuietAfter.Ticks)
+        {
+            return false;
+        }
+        var addedWatts = _floor.Watts - load.FloorWattsBefore;
+        var addedVars = _varsFloor.Watts - load.FloorVarsBefore;
+        var fits = Math.Abs(addedWatts - load.Watts) <= (_options.PersistWattsTolerance * load.Watts) + 15
+            && Math.Abs(addedVars - load.Vars) <= (_options.PersistVarsTolerance * Math.Abs(load.Vars)) + 15 + load.VarsUncertainty;
+        if (!fits)
+        {
+            load.FitsSinceTicks = 0;
+            return false;
+        }
+        if (load.FitsSinceTicks == 0)
+        {
+            load.FitsSinceTicks = ticks;
+        }
+        return ticks - load.FitsSinceTicks >= _options.PersistFor.Ticks;
     }
 
     private void RememberFloor()
@@ -414,7 +469,7 @@ public sealed class HouseholdSignatureDetector
         }
     }
 
-    private HouseholdChange Decide(long ticks, bool withPowerFactor)
+    private HouseholdChange Decide(long ticks)
     {
         if (_firing is { } firing)
         {
@@ -440,7 +495,7 @@ public sealed class HouseholdSignatureDetector
                 continue;
             }
             var evidence = EvidenceOf(track, ticks);
-            if (withPowerFactor ? evidence.Confidence >= _options.AgreeConfidence && SwitchedLoadAgrees(track, ticks) : evidence.Confidence >= _options.FireConfidence)
+            if (evidence.Confidence >= _options.FireConfidence)
             {
                 _firing = track;
                 Evidence = evidence;
@@ -448,25 +503,6 @@ public sealed class HouseholdSignatureDetector
             }
         }
         return HouseholdChange.None;
-    }
-
-    /// <summary>
-    /// With a power factor, the floor's track and the switched loads must agree: one load of about
-    /// the track's size, a charger's power factor, switched on and never seen off.
-    /// </summary>
-    private bool SwitchedLoadAgrees(LoadTrack track, long ticks)
-    {
-        foreach (var load in _steps.Loads)
-        {
-            if (!load.Gone && ticks - load.StartTicks >= _options.OnFor.Ticks
-                && load.Watts >= _options.StepMinWatts && load.Watts <= _options.MaxWatts
-                && Math.Abs(load.Watts - track.Plateau) <= 0.35 * load.Watts
-                && load.PowerFactor is { } pf && pf <= _options.ChargerPowerFactorMax)
-            {
-                return true;
-            }
-        }
-        return false;
     }
 
     private HouseholdChange DecideBySteps(long ticks)
@@ -488,9 +524,10 @@ public sealed class HouseholdSignatureDetector
         }
         foreach (var load in _steps.Loads)
         {
-            if (load.Gone || load.Fired || ticks - load.StartTicks < _options.OnFor.Ticks
+            if (load.Gone || load.Fired
                 || load.Watts < _options.StepMinWatts || load.Watts > _options.MaxWatts
-                || load.PowerFactor is not { } pf || pf > _options.ChargerPowerFactorMax)
+                || load.PowerFactor is not { } pf || pf > _options.ChargerPowerFactorMax
+                || !PersistsOnFloors(load, ticks))
             {
                 continue;
             }
@@ -589,11 +626,11 @@ public sealed class HouseholdSignatureDetector
             text.Append(System.Globalization.CultureInfo.InvariantCulture,
                 $" | {At(t.StartTicks):HH:mm} lvl {t.Level:0.0} plat {t.Plateau:0.0} pf {t.PowerFactor:0.00}/{t.PowerFactorSamples}{(t.TaperSeen ? " TAPER" : "")}{(t.Closed ? " closed" : "")}{(t.GoneSinceTicks != 0 ? " gone" : "")}{(ReferenceEquals(t, _firing) ? " FIRING" : "")}");
         }
-        text.Append(System.Globalization.CultureInfo.InvariantCulture, $" || low {_steps.Low:0}");
+        text.Append(System.Globalization.CultureInfo.InvariantCulture, $" || low {_steps.Low:0} qfloor {_varsFloor.Watts:0}");
         foreach (var l in _steps.Loads)
         {
             text.Append(System.Globalization.CultureInfo.InvariantCulture,
-                $" | {At(l.StartTicks):HH:mm} {l.Watts:0}W pf {l.PowerFactor:0.00}{(l.Gone ? " gone " + At(l.GoneTicks).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture) : "")}{(l.Fired ? " FIRED" : "")}");
+                $" | {At(l.StartTicks):HH:mm} {l.Watts:0}W {l.Vars:0}var ref {l.FloorWattsBefore:0}/{l.FloorVarsBefore:0} pf {l.PowerFactor:0.00}{(l.Gone ? " gone " + At(l.GoneTicks).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture) : "")}{(l.Fired ? " FIRED" : "")}");
         }
         return text.ToString();
     }

@@ -51,20 +51,8 @@ public sealed class HouseholdSignatureOptions : RuleOptions
     /// <summary>The plateau must have held at least this long before a fall counts as a taper.</summary>
     public TimeSpan PlateauMinDuration { get; set; } = TimeSpan.FromMinutes(40);
 
-    /// <summary>
-    /// With a power factor: a switched load of a charger's size and power factor that has stayed on
-    /// this long fires. Longer than a refrigerator compressor's longest run (30 min + 15 % jitter).
-    /// </summary>
-    public TimeSpan OnFor { get; set; } = TimeSpan.FromMinutes(36);
-
     /// <summary>Smallest switched load that may be a charger: laptops draw up to 60 W, chargers from about 61 W.</summary>
     public double StepMinWatts { get; set; } = 62;
-
-    /// <summary>
-    /// With a power factor: the floor track's confidence at which it fires when a switched load of
-    /// its size agrees (see <see cref="OnFor"/>).
-    /// </summary>
-    public double AgreeConfidence { get; set; } = 0.8;
 
     /// <summary>Confidence at which the alert fires.</summary>
     public double FireConfidence { get; set; } = 0.8;
@@ -80,4 +68,25 @@ public sealed class HouseholdSignatureOptions : RuleOptions
 
     /// <summary>A gap in readings longer than this restarts the detector (the floor would be meaningless).</summary>
     public TimeSpan MaxGap { get; set; } = TimeSpan.FromMinutes(20);
+
+    /// <summary>
+    /// With a power factor, a switched load fires once the floors carry it: the real-power floor has
+    /// risen by its step within this fraction (+15 W) since just before it ...
+    /// </summary>
+    public double PersistWattsTolerance { get; set; } = 0.15;
+
+    /// <summary>... and the reactive-power floor by its reactive step within this fraction (+15 var and the pf rounding).</summary>
+    public double PersistVarsTolerance { get; set; } = 0.1;
+
+    /// <summary>... for this long without a break.</summary>
+    public TimeSpan PersistFor { get; set; } = TimeSpan.FromMinutes(4);
+
+    /// <summary>
+    /// ... and a quiet reading (within this much of the floor: no heater, air conditioner, kettle or
+    /// cooker on) came after <see cref="QuietAfter"/>.
+    /// </summary>
+    public double QuietMarginWatts { get; set; } = 450;
+
+    /// <summary>A refrigerator's longest run (contract §5: 30 min) plus an averaging meter's spread.</summary>
+    public TimeSpan QuietAfter { get; set; } = TimeSpan.FromMinutes(32);
 }

@@ -14,6 +14,7 @@ namespace ChargeWatch.Core.Rules.FlywireHousehold;
 internal sealed class StepPairing
 {
     private const int MaxLoads = 12;
+    private static readonly long SettleTicks = TimeSpan.FromMinutes(3).Ticks;
     private readonly List<SwitchedLoad> _loads = new(MaxLoads + 1);
     private readonly HourlyLow _low = new();
     private long _lastTicks;
@@ -23,6 +24,11 @@ internal sealed class StepPairing
     private long _stepBeforeTicks;
     private double _stepBeforeWatts;
     private double _stepBeforeVars;
+    // A load just switched on, re-measured on the quiet readings that follow: a compressor's start-up
+    // minute draws 1.4 times its running power, which would otherwise stay in the step's size.
+    private SwitchedLoad? _settling;
+    private double _settlingBeforeVars;
+    private long _settleUntilTicks;
 
     public IReadOnlyList<SwitchedLoad> Loads => _loads;
 
@@ -36,6 +42,7 @@ internal sealed class StepPairing
         _loads.Clear();
         _lastTicks = 0;
         _stepPending = false;
+        _settling = null;
     }
 
     public void Observe(long ticks, double watts, double vars)
@@ -57,13 +64,28 @@ internal sealed class StepPairing
         }
         else if (Math.Abs(watts - _lastWatts) >= Threshold(_lastWatts, watts))
         {
+            _settling = null;
             _stepPending = true;
             _stepBeforeTicks = _lastTicks;
             _stepBeforeWatts = _lastWatts;
             _stepBeforeVars = _lastVars;
         }
+        else if (_settling is { } load && ticks <= _settleUntilTicks)
+        {
+            Settle(load, watts, vars);
+        }
         DropUnsupported(ticks, watts);
         Remember(ticks, watts, vars);
+    }
+
+    private void Settle(SwitchedLoad load, double watts, double vars)
+    {
+        var settled = watts - load.BeforeWatts;
+        if (settled >= 0.6 * load.Watts && settled <= load.Watts)
+        {
+            load.Watts = settled;
+            load.Vars = vars - _settlingBeforeVars;
+        }
     }
 
     /// <summary>Smallest step that is a switch rather than noise: meter noise and appliance flicker grow with the level.</summary>
@@ -98,9 +120,13 @@ internal sealed class StepPairing
             {
                 DropOldest();
             }
-            _loads.Add(new SwitchedLoad { StartTicks = beforeTicks, Watts = dP, Vars = dQ, BeforeWatts = _stepBeforeWatts,
+            var load = new SwitchedLoad { StartTicks = beforeTicks, Watts = dP, Vars = dQ, BeforeWatts = _stepBeforeWatts,
                 VarsUncertainty = VarsUncertainty(_stepBeforeWatts, _stepBeforeVars) + VarsUncertainty(afterWatts, afterVars),
-            });
+            };
+            _loads.Add(load);
+            _settling = load;
+            _settlingBeforeVars = _stepBeforeVars;
+            _settleUntilTicks = ticks + SettleTicks;
             return;
         }
         var off = -dP;
@@ -134,7 +160,11 @@ internal sealed class StepPairing
                 bestCost = cost;
             }
         }
-        best?.GoneTicks = ticks;
+        if (best is not null)
+        {
+            best.GoneTicks = ticks;
+            best.PairedOff = true;
+        }
     }
 
     /// <summary>A load the meter's level cannot hold any more is off, whether or not its step was seen.</summary>

@@ -10,10 +10,10 @@ internal sealed class SwitchedLoad
     public long StartTicks { get; init; }
 
     /// <summary>Real power of the step (W).</summary>
-    public double Watts { get; init; }
+    public double Watts { get; set; }
 
     /// <summary>Reactive power of the step (var); NaN when the meter reports no power factor.</summary>
-    public double Vars { get; init; } = double.NaN;
+    public double Vars { get; set; } = double.NaN;
 
     /// <summary>How far <see cref="Vars"/> may be off from the readings' pf rounding.</summary>
     public double VarsUncertainty { get; init; }
@@ -23,6 +23,17 @@ internal sealed class SwitchedLoad
 
     public bool HasVars => !double.IsNaN(Vars);
 
+    /// <summary>
+    /// The meter's floors (lowest real and reactive power of the floor window) when the step was seen:
+    /// what stayed on before it. NaN until the detector has recorded them.
+    /// </summary>
+    public double FloorWattsBefore { get; set; } = double.NaN;
+
+    public double FloorVarsBefore { get; set; } = double.NaN;
+
+    /// <summary>Since when the floors have carried this load (0 while they do not).</summary>
+    public long FitsSinceTicks { get; set; }
+
     /// <summary>Power factor of the switched load itself, from its real and reactive step.</summary>
     public double? PowerFactor => HasVars ? Watts / Math.Sqrt((Watts * Watts) + (Vars * Vars)) : null;
 
@@ -30,6 +41,9 @@ internal sealed class SwitchedLoad
     public long GoneTicks { get; set; }
 
     public bool Gone => GoneTicks != 0;
+
+    /// <summary>True when a switch-off step was paired with it (rather than the meter's level ruling it out).</summary>
+    public bool PairedOff { get; set; }
 
     public bool Fired { get; set; }
 }
