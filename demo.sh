@@ -1,17 +1,23 @@
 #!/usr/bin/env bash
-# ChargeWatch in one command: real Mosquitto and InfluxDB in a temp directory, the worker (v1 API),
-# a publisher of a small community's telemetry; then what was stored and what was rejected.
-# Stops everything it started on exit or Ctrl-C. DEMO_SECONDS (default 30) sets the publishing time.
+# ChargeWatch in one command: real Mosquitto, InfluxDB and Alertmanager in a temp directory, the
+# worker (v1 API, protective cut-off on), a team webhook receiver, and the simulator playing the
+# `demo` scenario (two sheds, 60 households, 6 corridors, one of each incident over an evening).
+# Alerts are printed as they are raised and resolved; at the end: what was stored, what was
+# rejected, what reached the teams, which ports were cut, and the score against the scenario's truth.
+# Stops everything it started on exit or Ctrl-C. DEMO_SPEED (default 720: the 16-hour evening in
+# about 80 s) sets the simulator's speed; DEMO_SCENARIO another shipped scenario.
 set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/lib.sh
 
-DEMO_SECONDS=${DEMO_SECONDS:-30}
+DEMO_SPEED=${DEMO_SPEED:-720}
+DEMO_SCENARIO=${DEMO_SCENARIO:-demo}
 SITE=${DEMO_SITE:-dongyuan-1}
 DB=chargewatch
 
 ensure_dotnet
-ensure_packages mosquitto:mosquitto influxd:influxdb mosquitto_pub:mosquitto-clients curl:curl
+ensure_packages mosquitto:mosquitto influxd:influxdb prometheus-alertmanager:prometheus-alertmanager \
+  mosquitto_sub:mosquitto-clients curl:curl
 
 WORK=$(mktemp -d -t chargewatch-demo.XXXXXX)
 PIDS=()
@@ -37,9 +43,14 @@ trap 'echo; echo "interrupted"; exit 130' INT TERM
 step() { printf '\n==> %s\n' "$*"; }
 
 build_worker() {
-  step "building the worker"
-  dotnet build src/ChargeWatch.Worker --nologo -v quiet -clp:ErrorsOnly
-  WORKER_DLL="${CW_ARTIFACTS:-$PWD/artifacts}/bin/ChargeWatch.Worker/debug/ChargeWatch.Worker.dll"
+  step "building the worker and the simulator"
+  local art=${CW_ARTIFACTS:-$PWD/artifacts}
+  local project
+  for project in src/ChargeWatch.Worker simulator/ChargeWatch.Simulator; do
+    dotnet build -c Release "$project" --nologo -v quiet > "$WORK/build.log" 2>&1 || { cat "$WORK/build.log" >&2; exit 1; }
+  done
+  WORKER_DLL=$art/bin/ChargeWatch.Worker/release/ChargeWatch.Worker.dll
+  SIM=(dotnet "$art/bin/ChargeWatch.Simulator/release/ChargeWatch.Simulator.dll")
   [ -f "$WORKER_DLL" ] || { echo "worker not found at $WORKER_DLL" >&2; exit 1; }
 }
 
@@ -98,8 +109,10 @@ start_worker() {
       ChargeWatch__Mqtt__ClientId=chargewatch-demo \
       ChargeWatch__Influx__Url=$INFLUX_URL ChargeWatch__Influx__Api=v1 ChargeWatch__Influx__Bucket=$DB \
       ChargeWatch__DataDirectory=$WORK/worker/data ChargeWatch__Counters__IntervalSeconds=2 \
-      ChargeWatch__Http__Urls=http://127.0.0.1:$(free_port) ChargeWatch__Instance=demo
-    exec dotnet "$WORKER_DLL"
+      ChargeWatch__Http__Urls=http://127.0.0.1:$(free_port) ChargeWatch__Instance=demo \
+      ChargeWatch__Alertmanager__Urls__0=$ALERTMANAGER_URL
+    # A site name may hold '-', which no shell variable can: env passes it through.
+    exec env "ChargeWatch__Sites__${SITE}__Cutoff__Enabled=true" dotnet "$WORKER_DLL"
   ) > "$WORK/worker/worker.log" 2>&1 &
   WORKER_PID=$!
   PIDS+=("$WORKER_PID")
@@ -115,55 +128,41 @@ start_worker() {
   echo "worker ready (log: $WORK/worker/worker.log)"
 }
 
-# Later issues print alerts here: everything on chargewatch/+/alerts/# is collected during the run.
+# The Alertmanager of deploy/alertmanager.yml (routes per team and severity), its webhooks pointed
+# at the demo's receiver and its waits shortened from minutes to seconds for an 80-second evening.
+start_alertmanager() {
+  WEBHOOK_PORT=$(free_port)
+  local port dir=$WORK/alertmanager
+  port=$(free_port)
+  ALERTMANAGER_URL=http://127.0.0.1:$port
+  mkdir -p "$dir"
+  sed -e "s#127.0.0.1:9099#127.0.0.1:$WEBHOOK_PORT#g" \
+      -e 's/group_wait: .*/group_wait: 1s/' -e 's/group_interval: .*/group_interval: 5s/' \
+      deploy/alertmanager.yml > "$dir/alertmanager.yml"
+  "$(find_binary prometheus-alertmanager)" --config.file="$dir/alertmanager.yml" --storage.path="$dir/data" \
+    --web.listen-address="127.0.0.1:$port" --cluster.listen-address= > "$dir/alertmanager.log" 2>&1 &
+  PIDS+=($!)
+  wait_for "alertmanager" 30 curl -sf "$ALERTMANAGER_URL/-/ready"
+  "${SIM[@]}" webhook --listen "127.0.0.1:$WEBHOOK_PORT" --out "$WORK/webhook.jsonl" > "$WORK/webhook.log" 2>&1 &
+  PIDS+=($!)
+  wait_for "webhook receiver" 30 grep -q "webhook receiver on" "$WORK/webhook.log"
+  echo "alertmanager on $ALERTMANAGER_URL, team webhooks on 127.0.0.1:$WEBHOOK_PORT"
+}
+
+# One line per alert state change, as it arrives: event time, status, severity, rule, summary.
 start_alert_listener() {
-  "$(find_binary mosquitto_sub)" -h 127.0.0.1 -p "$MQTT_PORT" -q 1 -v -t 'chargewatch/+/alerts/#' > "$WORK/alerts.log" 2>&1 &
+  "$(find_binary mosquitto_sub)" -h 127.0.0.1 -p "$MQTT_PORT" -q 1 -F '%p' -t 'chargewatch/+/alerts/#' > "$WORK/alerts.jsonl" 2>&1 &
+  PIDS+=($!)
+  tail -n +1 -F "$WORK/alerts.jsonl" 2>/dev/null | sed -u -E \
+    's/.*"rule":"([^"]*)","status":"([^"]*)","severity":"([^"]*)".*"device":"([^"]*)".*"startsAt":"([^"]*)".*"summary":"([^"]*)".*/  ALERT \2 \3 \1 \4: \6 (since \5)/' &
+  PIDS+=($!)
+  "$(find_binary mosquitto_sub)" -h 127.0.0.1 -p "$MQTT_PORT" -q 1 -v -t 'chargewatch/+/charger/+/cmd' > "$WORK/commands.log" 2>&1 &
   PIDS+=($!)
 }
 
-publish() { "$(find_binary mosquitto_pub)" -h 127.0.0.1 -p "$MQTT_PORT" -q 1 -t "chargewatch/$SITE/$1/$2/telemetry" -m "$3"; }
-
-# The publisher: a small community (one shed with 3 ten-port chargers, its feeder and a smoke
-# sensor, 4 household meters and a corridor meter), one reading per device every 2 s, with a few
-# malformed messages among them. Swap this function for the simulator once it exists.
-publish_community() {
-  local round=0 seq ts c p ports a w total_a
-  PUBLISHED=0
-  local until=$((SECONDS + DEMO_SECONDS))
-  while [ $SECONDS -lt $until ]; do
-    round=$((round + 1)) seq=$round ts=$(date +%s%3N)
-    total_a=0
-    for c in 1 2 3; do
-      ports=""
-      for p in 1 2 3 4 5 6 7 8 9 10; do
-        if [ $(((p + c) % 3)) -eq 0 ]; then
-          a="1.$((RANDOM % 90 + 10))" w=$((220 * ${a%%.*} + RANDOM % 40 + 200))
-          ports+="{\"port\":$p,\"state\":\"charging\",\"v\":221.0,\"a\":$a,\"w\":$w,\"wh\":$((round * 2 + p)).0},"
-        else
-          ports+="{\"port\":$p,\"state\":\"idle\",\"v\":221.0,\"a\":0.0,\"w\":0.0},"
-        fi
-      done
-      publish charger "shed-a-c0$c" "{\"ts\":$ts,\"seq\":$seq,\"shed\":\"shed-a\",\"tempC\":$((30 + RANDOM % 5)).5,\"ports\":[${ports%,}]}"
-    done
-    publish feeder shed-a-feeder "{\"ts\":$ts,\"seq\":$seq,\"shed\":\"shed-a\",\"v\":230.1,\"a\":$((10 + RANDOM % 4)).2,\"w\":2710.0,\"wh\":$((81234 + round)).0,\"leakMa\":3.5}"
-    publish sensor shed-a-smoke "{\"ts\":\"$(date +%Y-%m-%dT%H:%M:%S.%3N%:z)\",\"seq\":$seq,\"shed\":\"shed-a\",\"tempC\":$((28 + RANDOM % 3)).0,\"smoke\":false}"
-    for unit in 6-601 6-602 6-603 6-604; do
-      publish meter "m-$unit" "{\"ts\":$ts,\"seq\":$seq,\"w\":$((100 + RANDOM % 400)).0,\"v\":229.8,\"a\":1.2,\"pf\":0.9$((RANDOM % 9)),\"wh\":$((5000 + round)).0,\"role\":\"household\",\"building\":\"6\",\"unit\":\"$unit\"}"
-    done
-    publish meter m-6-corridor "{\"ts\":$ts,\"seq\":$seq,\"w\":$((20 + RANDOM % 10)).0,\"role\":\"corridor\",\"building\":\"6\"}"
-    PUBLISHED=$((PUBLISHED + 10))
-    # Every fifth round, the kind of input devices get wrong: broken JSON, a negative current, a missing field.
-    if [ $((round % 5)) -eq 0 ]; then
-      publish feeder shed-a-feeder '{"ts":1783517400000,"a":'
-      publish charger shed-a-c01 "{\"ts\":$ts,\"ports\":[{\"port\":1,\"a\":-3.0}]}"
-      publish meter m-6-601 "{\"ts\":$ts,\"v\":229.8}"
-      MALFORMED=$((${MALFORMED:-0} + 3))
-    fi
-    if [ $((round % 3)) -eq 0 ]; then
-      printf '  %3ds: %d readings published, %s points stored\n' "$((DEMO_SECONDS - until + SECONDS))" "$PUBLISHED" "$(stored_points)"
-    fi
-    sleep 2
-  done
+play_scenario() {
+  "${SIM[@]}" run "$DEMO_SCENARIO" --broker "127.0.0.1:$MQTT_PORT" --speed "$DEMO_SPEED" --truth "$WORK/truth.json" \
+    | sed -u 's/^/  sim: /'
 }
 
 influxql() { curl -sfG "$INFLUX_URL/query" --data-urlencode "db=$DB" --data-urlencode "q=$1"; }
@@ -200,25 +199,35 @@ report() {
   pairs "$(influxql 'SELECT last(*) FROM chargewatch')" | sed -n 's/^last_//p' \
     | grep -E '^(messages_received|messages_rejected|points_written|write_failures|duplicates|rejected_[a-z_]+)=' \
     | grep -vE '^rejected_[a-z_]+=0$' | sed 's/^/  /'
-  echo "  ($PUBLISHED readings and ${MALFORMED:-0} malformed messages published)"
   local dead
   dead=$(find "$WORK/worker/data" -type f -iname '*dead*' 2>/dev/null | head -n 1)
   if [ -n "$dead" ]; then
     step "last dead letters ($dead)"
     tail -n 3 "$dead" | cut -c1-200 | sed 's/^/  /'
   fi
-  step "alerts on chargewatch/+/alerts/#"
-  if [ -s "$WORK/alerts.log" ]; then sed 's/^/  /' "$WORK/alerts.log" | cut -c1-200; else echo "  none"; fi
+  step "alert messages on chargewatch/+/alerts/# (by rule and status)"
+  if [ -s "$WORK/alerts.jsonl" ]; then
+    sed -E 's/.*"rule":"([^"]*)","status":"([^"]*)".*/\1 \2/' "$WORK/alerts.jsonl" | sort | uniq -c | sed 's/^ */  /'
+  else
+    echo "  none"
+  fi
+  step "what the teams' webhooks received from Alertmanager"
+  grep -E '^\[' "$WORK/webhook.log" | cut -c1-160 | sed 's/^/  /' || echo "  none"
+  step "protective cut-off: commands sent to chargers"
+  if [ -s "$WORK/commands.log" ]; then sed 's/^/  /' "$WORK/commands.log"; else echo "  none"; fi
+  step "score against the scenario's truth (simulator score)"
+  "${SIM[@]}" score --truth "$WORK/truth.json" --alerts "$WORK/alerts.jsonl" | sed 's/^/  /'
 }
 
 build_worker
 step "starting services in $WORK"
 start_mosquitto
 start_influxdb
+start_alertmanager
 start_worker
 start_alert_listener
-step "publishing a small community's telemetry for ${DEMO_SECONDS}s"
-publish_community
-step "letting the worker flush"
-sleep "${DEMO_SETTLE_SECONDS:-4}"
+step "playing scenario '$DEMO_SCENARIO' at ${DEMO_SPEED}x: alerts appear as they are raised and resolved"
+play_scenario
+step "letting the worker and Alertmanager catch up"
+sleep "${DEMO_SETTLE_SECONDS:-10}"
 report
