@@ -20,24 +20,8 @@ internal sealed class ThermalHighRule : DetectionRule<ThermalHighOptions, Therma
 
     protected override void OnReading(RuleContext context, Reading reading, ThermalHighOptions options, ThermalHighState state)
     {
-        if (reading is ChargerReading charger)
-        {
-            foreach (var port in charger.Ports)
-            {
-                if (port.TempC is { } portTemp)
-                {
-                    Evaluate(context, ref state.Ports[port.Port], port.Port, charger.Timestamp, portTemp, options);
-                }
-            }
-            if (charger.CabinetTempC is { } cabinet)
-            {
-                Evaluate(context, ref state.Whole, 0, charger.Timestamp, cabinet, options);
-            }
-        }
-        else if (reading is SensorReading { TempC: { } sensorTemp } sensor)
-        {
-            Evaluate(context, ref state.Whole, 0, sensor.Timestamp, sensorTemp, options);
-        }
+        Temperatures.ForEach(reading, state.Ports, ref state.Whole, (context, options),
+            static (ref circuit, port, at, tempC, arg) => Evaluate(arg.context, ref circuit, port, at, tempC, arg.options));
     }
 
     private static void Evaluate(RuleContext context, ref AlertCycle cycle, int port, DateTimeOffset at, double tempC, ThermalHighOptions options)

@@ -21,24 +21,8 @@ internal sealed class ThermalRiseRule : DetectionRule<ThermalRiseOptions, Therma
 
     protected override void OnReading(RuleContext context, Reading reading, ThermalRiseOptions options, ThermalRiseState state)
     {
-        if (reading is ChargerReading charger)
-        {
-            foreach (var port in charger.Ports)
-            {
-                if (port.TempC is { } portTemp)
-                {
-                    Evaluate(context, ref state.Ports[port.Port], port.Port, charger.Timestamp, portTemp, options);
-                }
-            }
-            if (charger.CabinetTempC is { } cabinet)
-            {
-                Evaluate(context, ref state.Whole, 0, charger.Timestamp, cabinet, options);
-            }
-        }
-        else if (reading is SensorReading { TempC: { } sensorTemp } sensor)
-        {
-            Evaluate(context, ref state.Whole, 0, sensor.Timestamp, sensorTemp, options);
-        }
+        Temperatures.ForEach(reading, state.Ports, ref state.Whole, (context, options),
+            static (ref circuit, port, at, tempC, arg) => Evaluate(arg.context, ref circuit, port, at, tempC, arg.options));
     }
 
     private static void Evaluate(RuleContext context, ref RiseTrack track, int port, DateTimeOffset at, double tempC, ThermalRiseOptions options)
