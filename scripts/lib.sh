@@ -71,3 +71,69 @@ wait_for() {
     sleep 0.2
   done
 }
+
+# The services below run in $WORK (set by the caller), append their pids to the caller's PIDS array
+# and set MQTT_PORT / INFLUX_URL. The database $DB (default chargewatch) is created.
+
+# Mosquitto on a free loopback port, persistent sessions, queues large enough for a stopped worker.
+start_mosquitto() {
+  MQTT_PORT=$(free_port)
+  mkdir -p "$WORK/mosquitto"
+  cat > "$WORK/mosquitto/mosquitto.conf" <<CONF
+listener $MQTT_PORT 127.0.0.1
+allow_anonymous true
+persistence true
+persistence_location $WORK/mosquitto/
+max_queued_messages 1000000
+user $(id -un)
+log_dest stdout
+CONF
+  "$(find_binary mosquitto)" -c "$WORK/mosquitto/mosquitto.conf" > "$WORK/mosquitto/mosquitto.log" 2>&1 &
+  PIDS+=($!)
+  wait_for "mosquitto" 10 bash -c "exec 3<>/dev/tcp/127.0.0.1/$MQTT_PORT"
+  echo "mosquitto on 127.0.0.1:$MQTT_PORT"
+}
+
+# InfluxDB 1.x on free loopback ports (its RPC bind-address too), data in $WORK/influxdb.
+start_influxdb() {
+  local DB=${DB:-chargewatch}
+  INFLUX_PORT=$(free_port)
+  INFLUX_URL="http://127.0.0.1:$INFLUX_PORT"
+  local dir=$WORK/influxdb
+  mkdir -p "$dir"
+  cat > "$dir/influxdb.conf" <<CONF
+reporting-disabled = true
+bind-address = "127.0.0.1:$(free_port)"
+[meta]
+  dir = "$dir/meta"
+[data]
+  dir = "$dir/data"
+  wal-dir = "$dir/wal"
+  query-log-enabled = false
+[monitor]
+  store-enabled = false
+[http]
+  bind-address = "127.0.0.1:$INFLUX_PORT"
+  log-enabled = false
+[logging]
+  level = "warn"
+CONF
+  "$(find_binary influxd)" run -config "$dir/influxdb.conf" > "$dir/influxd.log" 2>&1 &
+  PIDS+=($!)
+  wait_for "influxd" 30 curl -sf "$INFLUX_URL/ping"
+  curl -sf -XPOST "$INFLUX_URL/query" --data-urlencode "q=CREATE DATABASE $DB" > /dev/null
+  echo "influxdb on $INFLUX_URL, database $DB"
+}
+
+# wait_for_worker PID LOG — until the worker logs "ChargeWatch ready"; its log and exit 1 otherwise.
+wait_for_worker() {
+  local pid=$1 log=$2 deadline=$((SECONDS + 60))
+  until grep -q "ChargeWatch ready" "$log"; do
+    if ! kill -0 "$pid" 2>/dev/null || [ $SECONDS -ge $deadline ]; then
+      echo "the worker did not get ready; its log:" >&2
+      tail -n 40 "$log" >&2
+      exit 1
+    fi
+    sleep 0.2
+  done
+}

@@ -28,49 +28,20 @@ cleanup() {
 }
 trap cleanup EXIT
 
-MQTT_PORT=$(free_port)
-mkdir -p "$WORK/mosquitto"
-printf 'listener %s 127.0.0.1\nallow_anonymous true\nmax_queued_messages 0\n' "$MQTT_PORT" > "$WORK/mosquitto/mosquitto.conf"
-"$(find_binary mosquitto)" -c "$WORK/mosquitto/mosquitto.conf" > "$WORK/mosquitto/log" 2>&1 &
-PIDS+=($!)
-
-INFLUX_PORT=$(free_port)
-mkdir -p "$WORK/influxdb"
-cat > "$WORK/influxdb/influxdb.conf" <<CONF
-reporting-disabled = true
-bind-address = "127.0.0.1:$(free_port)"
-[meta]
-  dir = "$WORK/influxdb/meta"
-[data]
-  dir = "$WORK/influxdb/data"
-  wal-dir = "$WORK/influxdb/wal"
-  query-log-enabled = false
-[http]
-  bind-address = "127.0.0.1:$INFLUX_PORT"
-  log-enabled = false
-[logging]
-  level = "warn"
-CONF
-"$(find_binary influxd)" run -config "$WORK/influxdb/influxdb.conf" > "$WORK/influxdb/log" 2>&1 &
-PIDS+=($!)
-wait_for influxd 30 curl -sf "http://127.0.0.1:$INFLUX_PORT/ping"
-curl -sf -XPOST "http://127.0.0.1:$INFLUX_PORT/query" --data-urlencode "q=CREATE DATABASE chargewatch" > /dev/null
+start_mosquitto
+start_influxdb
 
 mkdir -p "$WORK/worker"
 (
   cd "$WORK/worker"
   export ChargeWatch__Mqtt__Host=127.0.0.1 ChargeWatch__Mqtt__Port=$MQTT_PORT ChargeWatch__Mqtt__ClientId=chargewatch-score \
-    ChargeWatch__Influx__Url=http://127.0.0.1:$INFLUX_PORT ChargeWatch__Influx__Api=v1 ChargeWatch__Influx__Bucket=chargewatch \
+    ChargeWatch__Influx__Url=$INFLUX_URL ChargeWatch__Influx__Api=v1 ChargeWatch__Influx__Bucket=chargewatch \
     ChargeWatch__DataDirectory=$WORK/worker/data ChargeWatch__Http__Urls=http://127.0.0.1:$(free_port) ChargeWatch__Instance=score
   exec dotnet "$WORKER_DLL"
 ) > "$WORK/worker/log" 2>&1 &
 WORKER=$!
 PIDS+=("$WORKER")
-deadline=$((SECONDS + 60))
-until grep -q "ChargeWatch ready" "$WORK/worker/log"; do
-  if ! kill -0 "$WORKER" 2>/dev/null || [ $SECONDS -ge $deadline ]; then tail -n 40 "$WORK/worker/log" >&2; exit 1; fi
-  sleep 0.2
-done
+wait_for_worker "$WORKER" "$WORK/worker/log"
 
 "${SIM[@]}" record "$WORK/alerts.jsonl" --broker "127.0.0.1:$MQTT_PORT" --topic 'chargewatch/+/alerts/+' > "$WORK/record.log" 2>&1 &
 RECORDER=$!
