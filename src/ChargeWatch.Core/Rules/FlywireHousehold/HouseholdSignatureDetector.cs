@@ -24,6 +24,10 @@ public sealed class HouseholdSignatureDetector
     private readonly List<LoadTrack> _tracks = new(MaxTracks + 1);
     private readonly LevelHistory _history;
     private readonly StepPairing _steps = new();
+    private readonly FloorTaper _floorTaper;
+    // The floor's own taper fired (no power factor): its plateau height and when it was seen gone.
+    private double _taperFiringWatts;
+    private long _taperGoneTicks;
     private SwitchedLoad? _stepFiring;
     private LoadTrack? _historyOwner;
     private double _baseWatts;
@@ -48,6 +52,7 @@ public sealed class HouseholdSignatureDetector
         _floor = new RollingFloor(options.FloorWindow);
         _varsFloor = new RollingFloor(options.FloorWindow);
         _history = new LevelHistory(options.TaperWindow);
+        _floorTaper = new FloorTaper(options);
     }
 
     public bool IsFiring => _firing is not null;
@@ -73,6 +78,7 @@ public sealed class HouseholdSignatureDetector
             _floor.Clear();
             _varsFloor.Clear();
             _history.Clear();
+            _floorTaper.Clear();
             _warmUntilTicks = ticks + _options.FloorWindow.Ticks;
             elapsed = 0;
         }
@@ -113,7 +119,49 @@ public sealed class HouseholdSignatureDetector
         // With a power factor a switched load's real and reactive step, once the floors have carried
         // it for a whole window, tells the charger apart; without one only the taper can, which the
         // floor's tracks follow.
-        return powerFactor is not null ? DecideBySteps(ticks) : Decide(ticks);
+        if (powerFactor is not null)
+        {
+            return DecideBySteps(ticks);
+        }
+        _floorTaper.Add(ticks, _floor.Watts);
+        return _taperFiringWatts > 0 ? DecideByFloorTaper(ticks) : _firing is null && DecideByFloorTaper(ticks) == HouseholdChange.Fired ? HouseholdChange.Fired : Decide(ticks);
+    }
+
+    /// <summary>
+    /// Without a power factor, the floor's own taper fires too (the tracks can split or misattribute
+    /// a charger whose step an averaging meter spread); it resolves once the floor is back within
+    /// <see cref="HouseholdSignatureOptions.GoneFraction"/> of the plateau above the household's low.
+    /// </summary>
+    private HouseholdChange DecideByFloorTaper(long ticks)
+    {
+        var low = _steps.Low;
+        if (_taperFiringWatts > 0)
+        {
+            var gone = _floor.Watts - low < Math.Max(_options.GoneFraction * _taperFiringWatts, 10);
+            if (!gone)
+            {
+                _taperGoneTicks = 0;
+                return HouseholdChange.None;
+            }
+            _taperGoneTicks = _taperGoneTicks == 0 ? ticks : _taperGoneTicks;
+            if (ticks - _taperGoneTicks < _options.ResolveAfter.Ticks)
+            {
+                return HouseholdChange.None;
+            }
+            GoneAt = At(_taperGoneTicks);
+            _taperFiringWatts = 0;
+            _taperGoneTicks = 0;
+            return HouseholdChange.Resolved;
+        }
+        if (!_floorTaper.Seen(ticks, low))
+        {
+            return HouseholdChange.None;
+        }
+        _taperFiringWatts = _floorTaper.PlateauWatts;
+        var started = At(_floorTaper.PlateauFromTicks);
+        var plateau = TimeSpan.FromTicks(ticks - _options.FloorTaperWindow.Ticks - _floorTaper.PlateauFromTicks);
+        Evidence = new HouseholdEvidence(started, Math.Max(0, _floor.Watts - low), _taperFiringWatts, null, plateau, true, 0.85);
+        return HouseholdChange.Fired;
     }
 
     private void RecordFloorsBeforeSteps()

@@ -89,4 +89,11 @@ public sealed class HouseholdSignatureOptions : RuleOptions
 
     /// <summary>A refrigerator's longest run (contract §5: 30 min) plus an averaging meter's spread.</summary>
     public TimeSpan QuietAfter { get; set; } = TimeSpan.FromMinutes(32);
+
+    /// <summary>
+    /// Without a power factor: the window in which the floor itself must decline like a taper (in at
+    /// least three readings, none carrying most of the fall) after a flat plateau of
+    /// <see cref="PlateauMinDuration"/>.
+    /// </summary>
+    public TimeSpan FloorTaperWindow { get; set; } = TimeSpan.FromMinutes(12);
 }
