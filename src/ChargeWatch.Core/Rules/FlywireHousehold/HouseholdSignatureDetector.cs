@@ -42,6 +42,8 @@ public sealed class HouseholdSignatureDetector
     private double? _voltAmps1;
     private double _floor2;
     private double? _voltAmps2;
+    private double _varsFloor1 = double.NaN;
+    private double _varsFloor2 = double.NaN;
     private LoadTrack? _lastAbsorber;
     private double _lastAbsorbed;
     private double _intervalTicks;
@@ -210,6 +212,8 @@ public sealed class HouseholdSignatureDetector
         _voltAmps2 = _voltAmps1;
         _floor1 = _floor.Watts;
         _voltAmps1 = _floor.VoltAmps;
+        _varsFloor2 = _varsFloor1;
+        _varsFloor1 = _varsFloor.Count == 0 ? double.NaN : _varsFloor.Watts;
     }
 
     private void ForgetSteps()
@@ -229,13 +233,13 @@ public sealed class HouseholdSignatureDetector
         var d2 = floor - _floor2;
         if (d1 >= step)
         {
-            StepUp(ticks, d1, _floor1, _voltAmps1);
+            StepUp(ticks, d1, _floor1, _voltAmps1, _varsFloor1);
             ForgetSteps();
         }
         else if (d2 >= step && d1 > 0 && _floor1 > _floor2)
         {
             UndoLastAbsorb();
-            StepUp(ticks, d2, _floor2, _voltAmps2);
+            StepUp(ticks, d2, _floor2, _voltAmps2, _varsFloor2);
             ForgetSteps();
         }
         else if (d1 <= -step)
@@ -313,7 +317,7 @@ public sealed class HouseholdSignatureDetector
         track.Unsteady || track.Plateau > _options.MaxWatts
         || (track.PowerFactor is { } pf && track.PowerFactorSamples >= _options.PowerFactorSamples && pf >= _options.ResistivePowerFactorMin);
 
-    private void StepUp(long ticks, double added, double beforeWatts, double? beforeVoltAmps)
+    private void StepUp(long ticks, double added, double beforeWatts, double? beforeVoltAmps, double beforeVars)
     {
         if (OpenCount() >= MaxTracks)
         {
@@ -329,6 +333,7 @@ public sealed class HouseholdSignatureDetector
             PlateauAtTicks = ticks,
             BeforeWatts = beforeWatts,
             BeforeVoltAmps = beforeVoltAmps,
+            BeforeVars = beforeVars,
         };
         if (beforeVoltAmps is { } before && _floor.VoltAmps is { } now)
         {
@@ -580,6 +585,47 @@ public sealed class HouseholdSignatureDetector
                 continue;
             }
             load.Fired = true;
+            _stepFiring = load;
+            Evidence = EvidenceOf(load, ticks);
+            return HouseholdChange.Fired;
+        }
+        return DecideByFloorRise(ticks);
+    }
+
+    /// <summary>
+    /// A charger switched on in the same reading as something else switched off shows no step; its
+    /// floor track does show it: the real and reactive floors rose together, at a charger's ratio
+    /// (reactive 0.9–2.1 times real: pf 0.43–0.74), soon after the rise (later the floors also carry
+    /// whatever switched on since), held for <see cref="HouseholdSignatureOptions.PersistFor"/>, with
+    /// a quiet reading after the rise.
+    /// </summary>
+    private HouseholdChange DecideByFloorRise(long ticks)
+    {
+        foreach (var track in _tracks)
+        {
+            if (track.Closed || track.Unsteady || track.GoneSinceTicks != 0 || double.IsNaN(track.BeforeVars) || track.FloorRiseFired
+                || ticks - track.OpenedTicks > _options.FloorRiseWithin.Ticks)
+            {
+                continue;
+            }
+            var addedWatts = _floor.Watts - track.BeforeWatts;
+            var addedVars = _varsFloor.Watts - track.BeforeVars;
+            var fits = addedWatts >= _options.FloorRiseMinWatts && addedWatts <= _options.MaxWatts
+                && addedVars >= 0.9 * addedWatts && addedVars <= 2.1 * addedWatts
+                && _lastQuietTicks > track.OpenedTicks;
+            if (!fits)
+            {
+                track.FitsSinceTicks = 0;
+                continue;
+            }
+            track.FitsSinceTicks = track.FitsSinceTicks == 0 ? ticks : track.FitsSinceTicks;
+            if (ticks - track.FitsSinceTicks < _options.PersistFor.Ticks)
+            {
+                continue;
+            }
+            track.FloorRiseFired = true;
+            var load = new SwitchedLoad { StartTicks = track.StartTicks, Watts = addedWatts, Vars = addedVars, BeforeWatts = track.BeforeWatts, Fired = true };
+            _steps.Adopt(load);
             _stepFiring = load;
             Evidence = EvidenceOf(load, ticks);
             return HouseholdChange.Fired;

@@ -51,6 +51,15 @@ internal sealed class LoadTrack
 
     public double? BeforeVoltAmps { get; init; }
 
+    /// <summary>The reactive-power floor before the rise (var); NaN without a power factor.</summary>
+    public double BeforeVars { get; init; } = double.NaN;
+
+    /// <summary>Since when the floors have shown a charger-like rise (0 while they do not).</summary>
+    public long FitsSinceTicks { get; set; }
+
+    /// <summary>The rise has fired once (with pf, through the switched load it became).</summary>
+    public bool FloorRiseFired { get; set; }
+
     /// <summary>Since when the load has been gone; 0 while present.</summary>
     public long GoneSinceTicks { get; set; }
 

@@ -203,4 +203,14 @@ internal sealed class StepPairing
     }
 
     public void Remove(SwitchedLoad load) => _loads.Remove(load);
+
+    /// <summary>Takes in a load found another way (the floors), so that its switch-off is followed like any other.</summary>
+    public void Adopt(SwitchedLoad load)
+    {
+        if (_loads.Count >= MaxLoads)
+        {
+            DropOldest();
+        }
+        _loads.Add(load);
+    }
 }

@@ -43,6 +43,32 @@ public sealed class HouseholdSignatureDetectorTests
     }
 
     [Fact]
+    public void Observe_ChargerSwitchedOnAsTheFridgeStops_FiresOnTheFloorsWithin45Minutes()
+    {
+        var detector = new HouseholdSignatureDetector(new HouseholdSignatureOptions());
+        var chargeStart = Evening.AddHours(1);
+        DateTimeOffset? fired = null;
+        for (var t = Evening; t < Evening.AddHours(3); t = t.AddMinutes(1))
+        {
+            // A 120 W refrigerator (pf 0.75) runs 20 of every 50 min and stops in the very minute a
+            // 200 W charger (pf 0.6) starts: the meter shows no step at the charge's start.
+            var minute = (int)(t - Evening).TotalMinutes;
+            var fridge = (minute + 20) % 50 < 20;
+            var charging = t >= chargeStart;
+            var p = 40 + (fridge ? 120 : 0) + (charging ? 200 : 0);
+            var q = (40 * 0.484) + (fridge ? 120 * 0.882 : 0) + (charging ? 200 * 1.333 : 0);
+            var pf = p / Math.Sqrt((p * p) + (q * q));
+            if (detector.Observe(t, p, Math.Round(pf, 2)) == HouseholdChange.Fired)
+            {
+                fired ??= t;
+            }
+        }
+        Assert.NotNull(fired);
+        Assert.InRange((fired.Value - chargeStart).TotalMinutes, 30, 45);
+        Assert.InRange(detector.Evidence.PowerFactor!.Value, 0.55, 0.65);
+    }
+
+    [Fact]
     public void Observe_SteadyResistiveLoad_DoesNotFire()
     {
         var detector = new HouseholdSignatureDetector(new HouseholdSignatureOptions());
