@@ -29,6 +29,14 @@ public sealed class IngestOptions
 
     /// <summary>Larger payloads are rejected unread (reason <c>too_large</c>).</summary>
     public int MaxPayloadBytes { get; set; } = 64 * 1024;
+
+    /// <summary>
+    /// Readings stamped further ahead of their arrival than this are rejected (reason
+    /// <c>invalid_timestamp</c>): one device with a clock years ahead would otherwise push its site's
+    /// watermark there and make every other device look offline. 0 switches the check off
+    /// (a simulation dated in the future).
+    /// </summary>
+    public int MaxClockAheadSeconds { get; set; } = 86_400;
 }
 
 /// <summary>The service's own counters (<c>ChargeWatch:Counters</c>).</summary>
@@ -61,6 +69,7 @@ internal sealed class StorageOptionsValidator :
     {
         var errors = new OptionsErrors(IngestOptions.Section);
         errors.Range(nameof(options.MaxPayloadBytes), options.MaxPayloadBytes, 16, 256 << 20);
+        errors.Range(nameof(options.MaxClockAheadSeconds), options.MaxClockAheadSeconds, 0, int.MaxValue);
         return errors.Result();
     }
 

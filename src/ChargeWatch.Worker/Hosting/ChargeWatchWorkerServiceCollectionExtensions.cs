@@ -94,16 +94,18 @@ public static class ChargeWatchWorkerServiceCollectionExtensions
             var deadLetters = sp.GetRequiredService<IOptions<DeadLetterOptions>>().Value;
             var time = sp.GetRequiredService<TimeProvider>();
             var shards = sp.GetRequiredService<ShardSet>();
+            var ingest = sp.GetRequiredService<IOptions<IngestOptions>>().Value;
             return new IngestPipeline(
                 new TopicParser(),
-                new TelemetryParser(sp.GetRequiredService<IOptions<IngestOptions>>().Value.MaxPayloadBytes),
+                new TelemetryParser(ingest.MaxPayloadBytes),
                 new ReadingPointMapper(Latest<IDeviceDirectory, EmptyDeviceDirectory>(sp)),
                 new PointBatcher(influx.BatchSize, TimeSpan.FromMilliseconds(influx.FlushIntervalMs), time),
                 new ShardRouter(shards.Count),
                 shards,
                 new DeadLetterFile(worker.DeadLetterDirectory, deadLetters.MaxBytes, deadLetters.MaxFiles),
                 sp.GetRequiredService<RejectLog>(),
-                sp.GetRequiredService<ServiceCounters>());
+                sp.GetRequiredService<ServiceCounters>(),
+                TimeSpan.FromSeconds(ingest.MaxClockAheadSeconds));
         });
         services.TryAddSingleton<RejectLog>();
         services.AddHostedService<IngestWorker>();

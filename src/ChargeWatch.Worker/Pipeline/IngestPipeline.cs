@@ -30,7 +30,8 @@ public sealed class IngestPipeline(
     ShardSet shards,
     DeadLetterFile deadLetters,
     RejectLog rejectLog,
-    ServiceCounters counters)
+    ServiceCounters counters,
+    TimeSpan maxClockAhead)
 {
     // Poll for an idle writer this often while a batch waits; far below the flush interval.
     private static readonly TimeSpan IdlePoll = TimeSpan.FromMilliseconds(2);
@@ -135,7 +136,14 @@ public sealed class IngestPipeline(
         }
         else if (parser.TryParse(address, message.Payload, out var reading, out var error))
         {
-            await AcceptAsync(reading, ct);
+            if (IsFromTheFuture(reading, message))
+            {
+                Reject(message, new ParseError(RejectReason.InvalidTimestamp, "ts"));
+            }
+            else
+            {
+                await AcceptAsync(reading, ct);
+            }
         }
         else
         {
@@ -162,6 +170,11 @@ public sealed class IngestPipeline(
             await shards.BroadcastAsync(ShardWork.ForWatermark(reading.Site, watermark), ct);
         }
     }
+
+    // Event time drives detection, but a clock far ahead of the arrival time is a device fault
+    // that would corrupt the site's watermark; wall time is read once, at receipt.
+    private bool IsFromTheFuture(Reading reading, IncomingMessage message) =>
+        maxClockAhead > TimeSpan.Zero && reading.Timestamp - message.ReceivedAt > maxClockAhead;
 
     private void Reject(IncomingMessage message, ParseError error)
     {

@@ -22,6 +22,8 @@ public sealed class IngestPipelineTests : IDisposable
 {
     private const string Charger = "chargewatch/s1/charger/c01/telemetry";
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "cw-pipe-" + Guid.NewGuid().ToString("N"));
+    // Wall time when the test messages arrive: the hour their readings are stamped with.
+    private static readonly DateTimeOffset Arrival = DateTimeOffset.FromUnixTimeMilliseconds(1_783_510_200_000);
     private readonly ServiceCounters _counters = new();
     private readonly RecordingFactory _engines = new();
     private readonly ShardSet _shards;
@@ -36,7 +38,7 @@ public sealed class IngestPipelineTests : IDisposable
         _deadLetters = new DeadLetterFile(_directory, 1 << 20, 2);
         _pipeline = new IngestPipeline(
             new TopicParser(), new TelemetryParser(1024), new ReadingPointMapper(), _batcher, new ShardRouter(3), _shards,
-            _deadLetters, new RejectLog(NullLogger<RejectLog>.Instance, TimeProvider.System), _counters);
+            _deadLetters, new RejectLog(NullLogger<RejectLog>.Instance, TimeProvider.System), _counters, TimeSpan.FromDays(1));
     }
 
     public void Dispose()
@@ -84,7 +86,7 @@ public sealed class IngestPipelineTests : IDisposable
 
     private async Task Feed(string topic, string payload)
     {
-        var message = IncomingMessage.Copy(topic, new ReadOnlySequence<byte>(Encoding.UTF8.GetBytes(payload)), 1024, ++_number, DateTimeOffset.UnixEpoch);
+        var message = IncomingMessage.Copy(topic, new ReadOnlySequence<byte>(Encoding.UTF8.GetBytes(payload)), 1024, ++_number, Arrival);
         try
         {
             await _pipeline.ProcessAsync(message, TestContext.Current.CancellationToken);
@@ -178,13 +180,31 @@ public sealed class IngestPipelineTests : IDisposable
     }
 
     [Fact]
+    public async Task Process_ReadingStampedMoreThanADayAhead_RejectedAndWatermarkUntouched()
+    {
+        _shards.Start(TestContext.Current.CancellationToken);
+        await Feed("chargewatch/s1/meter/m1/telemetry", """{"ts":1783510200000,"w":100}""");
+        // A clock a year ahead, then one just inside the day allowed.
+        await Feed("chargewatch/s1/meter/m2/telemetry", """{"ts":1815046200000,"w":100}""");
+        await Feed("chargewatch/s1/meter/m3/telemetry", """{"ts":1783596000000,"w":100}""");
+
+        var calls = await EngineCalls();
+
+        Assert.Equal(1, _counters.Rejected(RejectReason.InvalidTimestamp));
+        Assert.DoesNotContain(calls, c => c.What.Contains("m2", StringComparison.Ordinal));
+        Assert.Contains(calls, c => c.What.Contains("m3", StringComparison.Ordinal));
+        Assert.DoesNotContain(calls, c => c.What.Contains("1815046200000", StringComparison.Ordinal));
+        Assert.Contains(calls, c => c.What == "watermark s1 1783596000000");
+    }
+
+    [Fact]
     public async Task Run_InputCompleted_FlushesLastBatchAndCompletesOutput()
     {
         _shards.Start(TestContext.Current.CancellationToken);
         var input = Channel.CreateUnbounded<IncomingMessage>();
         var output = Channel.CreateBounded<WriteBatch>(2);
-        input.Writer.TryWrite(IncomingMessage.Copy("chargewatch/s1/feeder/f1/telemetry", new ReadOnlySequence<byte>("""{"ts":1783510200000,"a":1}"""u8.ToArray()), 1024, 1, DateTimeOffset.UnixEpoch));
-        input.Writer.TryWrite(IncomingMessage.Copy("chargewatch/s1/feeder/f1/status", new ReadOnlySequence<byte>("maybe"u8.ToArray()), 1024, 2, DateTimeOffset.UnixEpoch));
+        input.Writer.TryWrite(IncomingMessage.Copy("chargewatch/s1/feeder/f1/telemetry", new ReadOnlySequence<byte>("""{"ts":1783510200000,"a":1}"""u8.ToArray()), 1024, 1, Arrival));
+        input.Writer.TryWrite(IncomingMessage.Copy("chargewatch/s1/feeder/f1/status", new ReadOnlySequence<byte>("maybe"u8.ToArray()), 1024, 2, Arrival));
         input.Writer.Complete();
         await _pipeline.RunAsync(input.Reader, output, TestContext.Current.CancellationToken);
         var batches = new List<WriteBatch>();
