@@ -51,8 +51,20 @@ public sealed class MqttConnection : IDisposable
         {
             builder = builder.WithTlsOptions(tls => tls.UseTls(true).WithTargetHost(_options.Host));
         }
-        return builder.Build();
+        var options = builder.Build();
+        if (options.ChannelOptions is MqttClientTcpOptions tcp)
+        {
+            // MQTTnet sets SO_RCVBUF to this before connecting (8 KB by default), which turns TCP window
+            // scaling off: the broker then trickles its backlog through a ~13 KB window, at times tens of
+            // messages per second (docs/performance.md). Room for the whole receive maximum avoids that;
+            // Linux caps the value at net.core.rmem_max.
+            tcp.BufferSize = Math.Max(tcp.BufferSize, SocketBufferBytes);
+        }
+        return options;
     }
+
+    /// <summary>Socket buffer size asked for: a receive maximum's worth of ~1 KB telemetry messages and more.</summary>
+    public const int SocketBufferBytes = 4 << 20;
 
     public MqttClientSubscribeOptions BuildSubscribeOptions()
     {
