@@ -59,11 +59,11 @@ internal sealed class AlertLatencyProbe : IAsyncDisposable
 
     public void MarkPublished(string device, long timestamp) => _published[device] = timestamp;
 
-    /// <summary>Latencies in milliseconds of every trip whose alert arrived.</summary>
+    /// <summary>Latencies in milliseconds of every trip whose alert arrived, in publish order.</summary>
     public double[] LatenciesMs() =>
         [.. _received.Where(r => _published.ContainsKey(r.Key))
-            .Select(r => Stopwatch.GetElapsedTime(_published[r.Key], r.Value).TotalMilliseconds)
-            .Order()];
+            .OrderBy(r => _published[r.Key])
+            .Select(r => Stopwatch.GetElapsedTime(_published[r.Key], r.Value).TotalMilliseconds)];
 
     public async Task WaitForAllAsync(TimeSpan timeout)
     {
