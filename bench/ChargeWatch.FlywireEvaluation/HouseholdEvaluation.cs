@@ -117,7 +117,7 @@ public static class HouseholdEvaluation
             else
             {
                 score.FalseAlerts++;
-                log?.Invoke($"FALSE seed {seed} at {fires[i].At:HH:mm}: {fires[i].Evidence.Summary()} pf={withPf} switched on: {SwitchedOn(night, fires[i].Evidence.StartedAt)} loads={string.Join(",", night.Loads.Select(l => l.Name))}");
+                log?.Invoke($"FALSE seed {seed} at {fires[i].At:HH:mm}: {fires[i].Evidence.Summary($"seed-{seed}")} pf={withPf} switched on: {SwitchedOn(night, fires[i].Evidence.StartedAt)} loads={string.Join(",", night.Loads.Select(l => l.Name))}");
             }
         }
         return score;

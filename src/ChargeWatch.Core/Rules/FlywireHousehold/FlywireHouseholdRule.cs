@@ -35,7 +35,7 @@ internal sealed class FlywireHouseholdRule : DetectionRule<HouseholdSignatureOpt
             case HouseholdChange.Fired:
                 var evidence = state.Evidence;
                 context.Fire(Id, context.Device, 0, AlertSeverity.Warning, meter.Timestamp, new AlertFacts(
-                    evidence.Summary(), Math.Round(evidence.PlateauWatts, 1), options.MinWatts, "W", Math.Round(evidence.Confidence, 2)));
+                    evidence.Summary(meter.DeviceId), Math.Round(evidence.PlateauWatts, 1), options.MinWatts, "W", Math.Round(evidence.Confidence, 2)));
                 break;
             case HouseholdChange.Resolved:
                 context.Resolve(Id, context.Device, 0, meter.Timestamp, new AlertFacts(

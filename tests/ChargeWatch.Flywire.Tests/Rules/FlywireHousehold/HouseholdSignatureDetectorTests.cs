@@ -37,7 +37,7 @@ public sealed class HouseholdSignatureDetectorTests
         Assert.NotNull(fired);
         Assert.InRange((fired.Value - chargeStart).TotalMinutes, 30, 45);
         Assert.InRange(detector.Evidence.PowerFactor!.Value, 0.55, 0.65);
-        Assert.Contains("+200 W since", detector.Evidence.Summary(), StringComparison.Ordinal);
+        Assert.Contains("Household meter m1 shows an e-bike charging signature: +200 W since", detector.Evidence.Summary("m1"), StringComparison.Ordinal);
         Assert.NotNull(resolved);
         Assert.InRange((resolved.Value - unplug).TotalMinutes, 10, 12);
     }
