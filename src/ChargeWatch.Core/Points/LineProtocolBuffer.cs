@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 
@@ -11,6 +12,8 @@ namespace ChargeWatch.Core.Points;
 /// </summary>
 public sealed class LineProtocolBuffer(int capacity = 64 * 1024)
 {
+    private static readonly SearchValues<char> TagSpecials = SearchValues.Create(", =\n\r");
+    private static readonly SearchValues<char> MeasurementSpecials = SearchValues.Create(", \n\r");
     private readonly StringBuilder _text = new(capacity);
     private int _lineStart;
     private int _fieldCount;
@@ -45,7 +48,7 @@ public sealed class LineProtocolBuffer(int capacity = 64 * 1024)
         if (value is { } v && double.IsFinite(v))
         {
             StartField(key);
-            AppendInvariant(v);
+            AppendNumber(v);
         }
         return this;
     }
@@ -143,6 +146,40 @@ public sealed class LineProtocolBuffer(int capacity = 64 * 1024)
         _text.Append('=');
     }
 
+    /// <summary>
+    /// Meter readings mostly carry up to three decimals (221.3, 1.12). When thousandths hold the value
+    /// exactly, it is written from an integer — several times faster than shortest round-trip
+    /// formatting, and the same text parses back to the same double; anything else takes the general path.
+    /// </summary>
+    private void AppendNumber(double value)
+    {
+        const double Scale = 1000;
+        var scaled = Math.Round(value * Scale);
+        if (Math.Abs(scaled) < 1e15 && scaled / Scale == value)
+        {
+            var thousandths = (long)scaled;
+            if (thousandths < 0)
+            {
+                _text.Append('-');
+                thousandths = -thousandths;
+            }
+            AppendInvariant(thousandths / 1000);
+            var fraction = (int)(thousandths % 1000);
+            if (fraction != 0)
+            {
+                _text.Append('.');
+                var digits = fraction % 100 == 0 ? 1 : fraction % 10 == 0 ? 2 : 3;
+                var divisor = 100;
+                for (var i = 0; i < digits; i++, divisor /= 10)
+                {
+                    _text.Append((char)('0' + fraction / divisor % 10));
+                }
+            }
+            return;
+        }
+        AppendInvariant(value);
+    }
+
     private void AppendInvariant<T>(T value) where T : ISpanFormattable
     {
         Span<char> chars = stackalloc char[32];
@@ -158,6 +195,11 @@ public sealed class LineProtocolBuffer(int capacity = 64 * 1024)
 
     private void AppendEscaped(string value, bool isTag)
     {
+        if (value.AsSpan().IndexOfAny(isTag ? TagSpecials : MeasurementSpecials) < 0)
+        {
+            _text.Append(value);
+            return;
+        }
         foreach (var c in value)
         {
             if (c is ',' or ' ' || (isTag && c == '='))

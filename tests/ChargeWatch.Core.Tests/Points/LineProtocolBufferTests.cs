@@ -45,3 +45,49 @@ public class LineProtocolBufferTests
         Assert.Equal(lines.ToString(), System.Text.Encoding.UTF8.GetString(stream.ToArray()));
     }
 }
+
+public class LineProtocolNumberTests
+{
+    private static string Format(double value)
+    {
+        var lines = new LineProtocolBuffer();
+        lines.BeginLine("m").Field("f", value).EndLine(0);
+        var text = lines.ToString();
+        return text[(text.IndexOf('=') + 1)..text.LastIndexOf(' ')];
+    }
+
+    [Theory]
+    [InlineData(221.3, "221.3")]
+    [InlineData(1.12, "1.12")]
+    [InlineData(0.0, "0")]
+    [InlineData(512.0, "512")]
+    [InlineData(-3.5, "-3.5")]
+    [InlineData(0.001, "0.001")]
+    [InlineData(-0.05, "-0.05")]
+    [InlineData(81234.25, "81234.25")]
+    [InlineData(1e-7, "1E-07")]
+    [InlineData(0.1234, "0.1234")]
+    public void Field_Double_WritesTheShortestTextThatParsesBack(double value, string expected) =>
+        Assert.Equal(expected, Format(value));
+
+    [Fact]
+    public void Field_AnyFiniteDouble_ParsesBackToTheSameValue()
+    {
+        var random = new Random(20260708);
+        for (var i = 0; i < 100_000; i++)
+        {
+            var value = (i % 4) switch
+            {
+                0 => Math.Round(random.NextDouble() * 2000 - 1000, random.Next(0, 4)),
+                1 => random.NextDouble() * Math.Pow(10, random.Next(-8, 16)),
+                2 => -random.NextDouble() * 1e6,
+                _ => BitConverter.Int64BitsToDouble(random.NextInt64()),
+            };
+            if (!double.IsFinite(value))
+            {
+                continue;
+            }
+            Assert.Equal(value, double.Parse(Format(value), System.Globalization.CultureInfo.InvariantCulture));
+        }
+    }
+}
