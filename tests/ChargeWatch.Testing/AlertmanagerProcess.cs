@@ -82,24 +82,8 @@ public sealed class AlertmanagerProcess : ServiceProcess
         return info;
     }
 
-    protected override async Task WaitUntilReadyAsync(CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            try
-            {
-                using var response = await _http.GetAsync(new Uri("/-/ready", UriKind.Relative), cancellationToken);
-                if (response.StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-            }
-            await Task.Delay(50, cancellationToken);
-        }
-    }
+    protected override Task WaitUntilReadyAsync(CancellationToken cancellationToken) =>
+        PollUntilAsync(_http, "/-/ready", HttpStatusCode.OK, cancellationToken);
 
     protected override ValueTask ReleaseResourcesAsync()
     {

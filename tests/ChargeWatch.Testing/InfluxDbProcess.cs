@@ -87,24 +87,8 @@ public sealed class InfluxDbProcess : ServiceProcess
         return info;
     }
 
-    protected override async Task WaitUntilReadyAsync(CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            try
-            {
-                using var response = await _http.GetAsync(new Uri("/ping", UriKind.Relative), cancellationToken);
-                if (response.StatusCode == HttpStatusCode.NoContent)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-            }
-            await Task.Delay(50, cancellationToken);
-        }
-    }
+    protected override Task WaitUntilReadyAsync(CancellationToken cancellationToken) =>
+        PollUntilAsync(_http, "/ping", HttpStatusCode.NoContent, cancellationToken);
 
     protected override ValueTask ReleaseResourcesAsync()
     {

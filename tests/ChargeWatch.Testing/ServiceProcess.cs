@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Net;
 
 namespace ChargeWatch.Testing;
 
@@ -86,6 +87,26 @@ public abstract class ServiceProcess : IAsyncDisposable
 
     /// <summary>Completes once the service answers; called repeatedly is not needed: poll inside until cancelled.</summary>
     protected abstract Task WaitUntilReadyAsync(CancellationToken cancellationToken);
+
+    /// <summary>Polls <paramref name="path"/> every 50 ms until it answers <paramref name="ready"/>; refused connections count as not yet.</summary>
+    protected static async Task PollUntilAsync(HttpClient http, string path, HttpStatusCode ready, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            try
+            {
+                using var response = await http.GetAsync(new Uri(path, UriKind.Relative), cancellationToken);
+                if (response.StatusCode == ready)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+            await Task.Delay(50, cancellationToken);
+        }
+    }
 
     public async Task StartAsync(CancellationToken cancellationToken = default)
     {
