@@ -20,19 +20,8 @@ internal sealed class OvercurrentInstantRule : DetectionRule<OvercurrentInstantO
 
     protected override void OnReading(RuleContext context, Reading reading, OvercurrentInstantOptions options, OvercurrentInstantState state)
     {
-        var rated = context.Device.Profile.Rated;
-        if (reading is ChargerReading charger)
-        {
-            foreach (var port in charger.Ports)
-            {
-                Evaluate(context, ref state.Ports[port.Port], port.Port, charger.Timestamp, port.Amps, rated.ForPort(port.Port), options);
-            }
-            Evaluate(context, ref state.Whole, 0, charger.Timestamp, charger.TotalAmps, rated.ChargerAmps, options);
-        }
-        else if (reading is FeederReading feeder)
-        {
-            Evaluate(context, ref state.Whole, 0, feeder.Timestamp, feeder.Amps, rated.FeederAmps, options);
-        }
+        Currents.ForEach(reading, context.Device.Profile.Rated, state.Ports, ref state.Whole, (context, options),
+            static (ref circuit, port, at, amps, rated, arg) => Evaluate(arg.context, ref circuit, port, at, amps, rated, arg.options));
     }
 
     private static void Evaluate(RuleContext context, ref AlertCycle cycle, int port,
