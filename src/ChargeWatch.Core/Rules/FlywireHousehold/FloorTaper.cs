@@ -16,6 +16,7 @@ internal sealed class FloorTaper
     // quarters carry 8 % each. Tuning seeds (no-pf misses / false alerts): 0.45: 26/7, 0.6: 23/8, 0.7: 20/12.
     private const double BiggestShare = 0.6;
     private static readonly long EntryTicks = TimeSpan.FromSeconds(30).Ticks;
+    private static readonly long SettledPlateauTicks = TimeSpan.FromMinutes(15).Ticks;
     private readonly long[] _ticks = new long[Capacity];
     private readonly double[] _floors = new double[Capacity];
     private readonly HouseholdSignatureOptions _options;
@@ -80,7 +81,11 @@ internal sealed class FloorTaper
             {
                 firstPlateau = firstPlateau == 0 ? t : firstPlateau;
                 plateauMin = Math.Min(plateauMin, floor);
-                plateauMax = Math.Max(plateauMax, floor);
+                if (t > windowStart - SettledPlateauTicks)
+                {
+                    // Earlier, lights or a TV switching off may still have lowered the floor in a step.
+                    plateauMax = Math.Max(plateauMax, floor);
+                }
                 start = floor;
                 previous = floor;
                 continue;

@@ -17,13 +17,20 @@ public sealed class HouseholdSignatureDetector
     private const int MaxTracks = 4;
     private const int PowerFactorSampleLimit = 12;
     private static readonly long SmoothingTicks = TimeSpan.FromMinutes(2).Ticks;
+    private static readonly long BusyHold = TimeSpan.FromMinutes(10).Ticks;
 
     private readonly HouseholdSignatureOptions _options;
-    private readonly RollingFloor _floor;
+    private readonly RollingFloor _floorWithPowerFactor;
+    private readonly RollingFloor _floorWithoutPowerFactor;
+    private RollingFloor _floor;
+    private TimeSpan _window;
+    private bool _reportsPowerFactor;
     private readonly RollingFloor _varsFloor;
     private readonly List<LoadTrack> _tracks = new(MaxTracks + 1);
     private readonly LevelHistory _history;
     private readonly StepPairing _steps = new();
+    private readonly HourlyLow _varsLow = new();
+    private readonly Busyness _busy = new(40, 6, TimeSpan.FromMinutes(20));
     private readonly FloorTaper _floorTaper;
     // The floor's own taper fired (no power factor): its plateau height and when it was seen gone.
     private double _taperFiringWatts;
@@ -51,7 +58,10 @@ public sealed class HouseholdSignatureDetector
     public HouseholdSignatureDetector(HouseholdSignatureOptions options)
     {
         _options = options;
-        _floor = new RollingFloor(options.FloorWindow);
+        _floorWithPowerFactor = new RollingFloor(options.FloorWindow);
+        _floorWithoutPowerFactor = new RollingFloor(options.FloorWindowWithoutPowerFactor);
+        _floor = _floorWithPowerFactor;
+        _window = options.FloorWindow;
         _varsFloor = new RollingFloor(options.FloorWindow);
         _history = new LevelHistory(options.TaperWindow);
         _floorTaper = new FloorTaper(options);
@@ -74,14 +84,18 @@ public sealed class HouseholdSignatureDetector
             return HouseholdChange.None;
         }
         var elapsed = _lastTicks == 0 ? 0 : ticks - _lastTicks;
-        if (_lastTicks == 0 || elapsed > _options.MaxGap.Ticks)
+        var reportsPowerFactor = powerFactor is not null;
+        if (_lastTicks == 0 || elapsed > _options.MaxGap.Ticks || reportsPowerFactor != _reportsPowerFactor)
         {
+            _reportsPowerFactor = reportsPowerFactor;
+            _floor = reportsPowerFactor ? _floorWithPowerFactor : _floorWithoutPowerFactor;
+            _window = reportsPowerFactor ? _options.FloorWindow : _options.FloorWindowWithoutPowerFactor;
             // After a gap the floor no longer describes the last window: rebuild it before judging.
             _floor.Clear();
             _varsFloor.Clear();
             _history.Clear();
             _floorTaper.Clear();
-            _warmUntilTicks = ticks + _options.FloorWindow.Ticks;
+            _warmUntilTicks = ticks + _window.Ticks;
             elapsed = 0;
         }
         else
@@ -97,9 +111,12 @@ public sealed class HouseholdSignatureDetector
         var vars = PowerFactorMath.Vars(watts, powerFactor);
         if (!double.IsNaN(vars))
         {
-            _varsFloor.Add(ticks, PowerFactorMath.VarsUpperBound(watts, powerFactor), null);
+            var varsUpper = PowerFactorMath.VarsUpperBound(watts, powerFactor);
+            _varsFloor.Add(ticks, varsUpper, null);
+            _varsLow.Add(ticks, varsUpper);
         }
         _steps.Observe(ticks, watts, vars);
+        _busy.Add(ticks, watts);
         RecordFloorsBeforeSteps();
         if (watts <= _floor.Watts + _options.QuietMarginWatts)
         {
@@ -325,7 +342,7 @@ public sealed class HouseholdSignatureDetector
         }
         var track = new LoadTrack
         {
-            StartTicks = ticks - _options.FloorWindow.Ticks,
+            StartTicks = ticks - _window.Ticks,
             OpenedTicks = ticks,
             Level = added,
             Smoothed = added,
@@ -363,7 +380,7 @@ public sealed class HouseholdSignatureDetector
         {
             // Something else switched off (a light, a TV that was on before): the newest load
             // starts a new plateau from here.
-            if (Owner() is { } unsteady && drop >= 0.3 * unsteady.Level && ticks - unsteady.OpenedTicks <= _options.FloorWindow.Ticks)
+            if (Owner() is { } unsteady && drop >= 0.3 * unsteady.Level && ticks - unsteady.OpenedTicks <= _window.Ticks)
             {
                 unsteady.Unsteady = true;
             }
@@ -580,7 +597,7 @@ public sealed class HouseholdSignatureDetector
             if (load.Gone || load.Fired
                 || load.Watts < _options.StepMinWatts || load.Watts > _options.MaxWatts
                 || load.PowerFactor is not { } pf || pf > _options.ChargerPowerFactorMax
-                || !PersistsOnFloors(load, ticks))
+                || _steps.HasOpenTwin(load) || ticks - _busy.BusyTicks <= BusyHold || !PersistsOnFloors(load, ticks))
             {
                 continue;
             }
@@ -612,7 +629,7 @@ public sealed class HouseholdSignatureDetector
             var addedVars = _varsFloor.Watts - track.BeforeVars;
             var fits = addedWatts >= _options.FloorRiseMinWatts && addedWatts <= _options.MaxWatts
                 && addedVars >= 0.9 * addedWatts && addedVars <= 2.1 * addedWatts
-                && _lastQuietTicks > track.OpenedTicks;
+                && _lastQuietTicks > track.OpenedTicks && ticks - _busy.BusyTicks > BusyHold;
             if (!fits)
             {
                 track.FitsSinceTicks = 0;

@@ -12,6 +12,13 @@ public sealed class HouseholdSignatureOptions : RuleOptions
     /// </summary>
     public TimeSpan FloorWindow { get; set; } = TimeSpan.FromMinutes(37);
 
+    /// <summary>
+    /// The floor window for meters without power factor, which can tell a charger only by its taper:
+    /// longer, so that appliances taking turns (an air conditioner's and a refrigerator's runs) hold
+    /// it up less often and the floor's plateau and taper are its own.
+    /// </summary>
+    public TimeSpan FloorWindowWithoutPowerFactor { get; set; } = TimeSpan.FromMinutes(50);
+
     /// <summary>Smallest charger load (contract §5: roughly 60 W); a little margin for meter noise.</summary>
     public double MinWatts { get; set; } = 50;
 

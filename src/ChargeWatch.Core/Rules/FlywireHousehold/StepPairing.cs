@@ -123,14 +123,26 @@ internal sealed class StepPairing
             var load = new SwitchedLoad { StartTicks = beforeTicks, Watts = dP, Vars = dQ, BeforeWatts = _stepBeforeWatts,
                 VarsUncertainty = VarsUncertainty(_stepBeforeWatts, _stepBeforeVars) + VarsUncertainty(afterWatts, afterVars),
             };
+            // One appliance cannot switch on twice: either an open load of the same size switched off
+            // unseen (a refrigerator's next run) or two such loads are on. Until the newer one is gone
+            // the older one's persistence proves nothing.
+            load.TwinOf = Match(dP, dQ, afterWatts, afterVars);
             _loads.Add(load);
             _settling = load;
             _settlingBeforeVars = _stepBeforeVars;
             _settleUntilTicks = ticks + SettleTicks;
             return;
         }
-        var off = -dP;
-        var offVars = -dQ;
+        if (Match(-dP, -dQ, afterWatts, afterVars) is { } best)
+        {
+            best.GoneTicks = ticks;
+            best.PairedOff = true;
+        }
+    }
+
+    /// <summary>The open load whose real and reactive power best match a step of this size, if any.</summary>
+    private SwitchedLoad? Match(double off, double offVars, double afterWatts, double afterVars)
+    {
         SwitchedLoad? best = null;
         var bestCost = double.MaxValue;
         foreach (var load in _loads)
@@ -160,11 +172,7 @@ internal sealed class StepPairing
                 bestCost = cost;
             }
         }
-        if (best is not null)
-        {
-            best.GoneTicks = ticks;
-            best.PairedOff = true;
-        }
+        return best;
     }
 
     /// <summary>A load the meter's level cannot hold any more is off, whether or not its step was seen.</summary>
@@ -203,6 +211,19 @@ internal sealed class StepPairing
     }
 
     public void Remove(SwitchedLoad load) => _loads.Remove(load);
+
+    /// <summary>True while a later load of the same real and reactive size is on alongside this one.</summary>
+    public bool HasOpenTwin(SwitchedLoad load)
+    {
+        foreach (var other in _loads)
+        {
+            if (!other.Gone && ReferenceEquals(other.TwinOf, load))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /// <summary>Takes in a load found another way (the floors), so that its switch-off is followed like any other.</summary>
     public void Adopt(SwitchedLoad load)

@@ -46,4 +46,7 @@ internal sealed class SwitchedLoad
     public bool PairedOff { get; set; }
 
     public bool Fired { get; set; }
+
+    /// <summary>An older open load of the same size when this one switched on (a refrigerator's earlier run, say).</summary>
+    public SwitchedLoad? TwinOf { get; set; }
 }
