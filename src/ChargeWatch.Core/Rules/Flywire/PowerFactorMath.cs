@@ -34,5 +34,9 @@ public static class PowerFactorMath
         return deltaP / Math.Sqrt((deltaP * deltaP) + (deltaQ * deltaQ));
     }
 
+    /// <summary>Power factor of a load of this real and reactive power; null when either is unknown or the load is nil.</summary>
+    public static double? Of(double watts, double vars) =>
+        watts > 0 && !double.IsNaN(vars) ? watts / Math.Sqrt((watts * watts) + (vars * vars)) : null;
+
     private static double Reactive(double p, double s) => s > p ? Math.Sqrt((s * s) - (p * p)) : 0.0;
 }

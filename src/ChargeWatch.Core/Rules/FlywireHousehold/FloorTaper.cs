@@ -19,6 +19,7 @@ internal sealed class FloorTaper
     private static readonly long SettledPlateauTicks = TimeSpan.FromMinutes(15).Ticks;
     private readonly long[] _ticks = new long[Capacity];
     private readonly double[] _floors = new double[Capacity];
+    private readonly double[] _varsFloors = new double[Capacity];
     private readonly HouseholdSignatureOptions _options;
     private int _newest = -1;
     private int _count;
@@ -37,17 +38,24 @@ internal sealed class FloorTaper
         _count = 0;
     }
 
-    public void Add(long ticks, double floor)
+    /// <summary>How far the floor fell over the taper window when the taper was seen (W, var; var NaN without pf).</summary>
+    public double WattsFall { get; private set; }
+
+    public double VarsFall { get; private set; }
+
+    public void Add(long ticks, double floor, double varsFloor)
     {
         if (_count > 0 && ticks - _ticks[_newest] < EntryTicks)
         {
             // Within the same half minute: the newest floor stands for it.
             _floors[_newest] = floor;
+            _varsFloors[_newest] = varsFloor;
             return;
         }
         _newest = (_newest + 1) % Capacity;
         _ticks[_newest] = ticks;
         _floors[_newest] = floor;
+        _varsFloors[_newest] = varsFloor;
         _count = Math.Min(_count + 1, Capacity);
     }
 
@@ -63,7 +71,7 @@ internal sealed class FloorTaper
         }
         // Walk from the oldest entry forward: plateau entries first, then the taper window, whose
         // fall is measured per quarter (independent of the reporting interval).
-        double plateauMin = double.MaxValue, plateauMax = double.MinValue, start = double.NaN;
+        double plateauMin = double.MaxValue, plateauMax = double.MinValue, start = double.NaN, varsStart = double.NaN;
         long firstPlateau = 0;
         Span<double> quarterEnds = [double.NaN, double.NaN, double.NaN, double.NaN];
         var previous = double.NaN;
@@ -87,6 +95,7 @@ internal sealed class FloorTaper
                     plateauMax = Math.Max(plateauMax, floor);
                 }
                 start = floor;
+                varsStart = _varsFloors[i];
                 previous = floor;
                 continue;
             }
@@ -124,13 +133,15 @@ internal sealed class FloorTaper
             level = end;
         }
         var flat = plateauMax - plateauMin <= (0.15 * plateau) + 10 && start >= plateauMax - ((0.1 * plateau) + 5);
-        var seen = plateau >= _options.MinWatts && plateau <= _options.MaxWatts && flat
+        var seen = plateau >= _options.FloorTaperMinWatts && plateau <= _options.MaxWatts && flat
             && total >= Math.Max(_options.TaperDrop * plateau, 12) && falling >= 3 && biggest <= BiggestShare * total
             && previous - low >= _options.GoneFraction * plateau;
         if (seen)
         {
             PlateauWatts = plateau;
             PlateauFromTicks = firstPlateau;
+            WattsFall = total;
+            VarsFall = varsStart - _varsFloors[_newest];
         }
         return seen;
     }

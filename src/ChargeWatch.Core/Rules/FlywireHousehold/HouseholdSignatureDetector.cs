@@ -29,7 +29,6 @@ public sealed class HouseholdSignatureDetector
     private readonly List<LoadTrack> _tracks = new(MaxTracks + 1);
     private readonly LevelHistory _history;
     private readonly StepPairing _steps = new();
-    private readonly HourlyLow _varsLow = new();
     private readonly Busyness _busy = new(40, 6, TimeSpan.FromMinutes(20));
     private readonly FloorTaper _floorTaper;
     // The floor's own taper fired (no power factor): its plateau height and when it was seen gone.
@@ -111,9 +110,7 @@ public sealed class HouseholdSignatureDetector
         var vars = PowerFactorMath.Vars(watts, powerFactor);
         if (!double.IsNaN(vars))
         {
-            var varsUpper = PowerFactorMath.VarsUpperBound(watts, powerFactor);
-            _varsFloor.Add(ticks, varsUpper, null);
-            _varsLow.Add(ticks, varsUpper);
+            _varsFloor.Add(ticks, PowerFactorMath.VarsUpperBound(watts, powerFactor), null);
         }
         _steps.Observe(ticks, watts, vars);
         _busy.Add(ticks, watts);
@@ -138,11 +135,18 @@ public sealed class HouseholdSignatureDetector
         // With a power factor a switched load's real and reactive step, once the floors have carried
         // it for a whole window, tells the charger apart; without one only the taper can, which the
         // floor's tracks follow.
+        _floorTaper.Add(ticks, _floor.Watts, _varsFloor.Count == 0 ? double.NaN : _varsFloor.Watts);
         if (powerFactor is not null)
         {
-            return DecideBySteps(ticks);
+            // A charger whose plateau the steps missed (appliances taking turns around it) still
+            // tapers: its floor's fall, in real and reactive power at a charger's ratio, is the fallback.
+            if (_taperFiringWatts > 0)
+            {
+                return DecideByFloorTaper(ticks);
+            }
+            var bySteps = DecideBySteps(ticks);
+            return bySteps != HouseholdChange.None || _stepFiring is not null ? bySteps : DecideByFloorTaper(ticks);
         }
-        _floorTaper.Add(ticks, _floor.Watts);
         return _taperFiringWatts > 0 ? DecideByFloorTaper(ticks) : _firing is null && DecideByFloorTaper(ticks) == HouseholdChange.Fired ? HouseholdChange.Fired : Decide(ticks);
     }
 
@@ -172,16 +176,20 @@ public sealed class HouseholdSignatureDetector
             _taperGoneTicks = 0;
             return HouseholdChange.Resolved;
         }
-        if (!_floorTaper.Seen(ticks, low))
+        if (!_floorTaper.Seen(ticks, low) || (_reportsPowerFactor && !IsChargerRatio(_floorTaper.WattsFall, _floorTaper.VarsFall)))
         {
             return HouseholdChange.None;
         }
         _taperFiringWatts = _floorTaper.PlateauWatts;
         var started = At(_floorTaper.PlateauFromTicks);
         var plateau = TimeSpan.FromTicks(ticks - _options.FloorTaperWindow.Ticks - _floorTaper.PlateauFromTicks);
-        Evidence = new HouseholdEvidence(started, Math.Max(0, _floor.Watts - low), _taperFiringWatts, null, plateau, true, 0.85);
+        double? powerFactor = _reportsPowerFactor ? PowerFactorMath.Of(_floorTaper.WattsFall, _floorTaper.VarsFall) : null;
+        Evidence = new HouseholdEvidence(started, Math.Max(0, _floor.Watts - low), _taperFiringWatts, powerFactor, plateau, true, 0.85);
         return HouseholdChange.Fired;
     }
+
+    /// <summary>Reactive power 0.9–2.1 times the real power: a power factor of 0.43–0.74, a cheap charger's.</summary>
+    private static bool IsChargerRatio(double watts, double vars) => vars >= 0.9 * watts && vars <= 2.1 * watts;
 
     private void RecordFloorsBeforeSteps()
     {
@@ -628,7 +636,7 @@ public sealed class HouseholdSignatureDetector
             var addedWatts = _floor.Watts - track.BeforeWatts;
             var addedVars = _varsFloor.Watts - track.BeforeVars;
             var fits = addedWatts >= _options.FloorRiseMinWatts && addedWatts <= _options.MaxWatts
-                && addedVars >= 0.9 * addedWatts && addedVars <= 2.1 * addedWatts
+                && IsChargerRatio(addedWatts, addedVars)
                 && _lastQuietTicks > track.OpenedTicks && ticks - _busy.BusyTicks > BusyHold;
             if (!fits)
             {

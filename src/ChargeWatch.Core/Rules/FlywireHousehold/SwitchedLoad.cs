@@ -1,3 +1,5 @@
+using ChargeWatch.Core.Rules.Flywire;
+
 namespace ChargeWatch.Core.Rules.FlywireHousehold;
 
 /// <summary>
@@ -35,7 +37,7 @@ internal sealed class SwitchedLoad
     public long FitsSinceTicks { get; set; }
 
     /// <summary>Power factor of the switched load itself, from its real and reactive step.</summary>
-    public double? PowerFactor => HasVars ? Watts / Math.Sqrt((Watts * Watts) + (Vars * Vars)) : null;
+    public double? PowerFactor => PowerFactorMath.Of(Watts, Vars);
 
     /// <summary>Event time the load was found gone; 0 while present.</summary>
     public long GoneTicks { get; set; }

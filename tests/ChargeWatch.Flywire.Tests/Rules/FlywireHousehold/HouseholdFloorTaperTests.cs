@@ -9,18 +9,25 @@ public sealed class HouseholdFloorTaperTests
 
     private static long Minute(int m) => Start + (m * TimeSpan.TicksPerMinute);
 
-    /// <summary>Feeds a floor of 200 W over the low for an hour, then <paramref name="after"/> minute by minute; returns the first minute seen.</summary>
-    private static int? FirstSeen(Func<int, double> after)
+    // A charger's reactive power, 1.3 times its real power (pf 0.61).
+    private const double VarsPerWatt = 1.3;
+
+    /// <summary>
+    /// Feeds a floor of <paramref name="plateau"/> W over the low for an hour (<paramref name="plateauAt"/>
+    /// may vary it), then <paramref name="after"/> minute by minute; returns the first minute seen.
+    /// </summary>
+    private static int? FirstSeen(Func<int, double> after, double plateau = 200, Func<int, double>? plateauAt = null, FloorTaper? taper = null)
     {
-        var taper = new FloorTaper(new HouseholdSignatureOptions());
+        taper ??= new FloorTaper(new HouseholdSignatureOptions());
         for (var m = 0; m < 60; m++)
         {
-            taper.Add(Minute(m), Low + 200);
+            var level = plateauAt?.Invoke(m) ?? plateau;
+            taper.Add(Minute(m), Low + level, VarsPerWatt * level);
             Assert.False(taper.Seen(Minute(m), Low));
         }
         for (var m = 60; m < 120; m++)
         {
-            taper.Add(Minute(m), Low + after(m - 60));
+            taper.Add(Minute(m), Low + after(m - 60), VarsPerWatt * after(m - 60));
             if (taper.Seen(Minute(m), Low))
             {
                 return m - 60;
@@ -37,6 +44,33 @@ public sealed class HouseholdFloorTaperTests
 
         Assert.NotNull(seen);
         Assert.InRange(seen.Value, 3, 15);
+    }
+
+    [Fact]
+    public void Seen_Taper_ReportsTheFallInRealAndReactivePower()
+    {
+        var taper = new FloorTaper(new HouseholdSignatureOptions());
+
+        Assert.NotNull(FirstSeen(m => 200 * Math.Exp(-m / 40.0), taper: taper));
+
+        Assert.InRange(taper.VarsFall / taper.WattsFall, 1.29, 1.31);
+    }
+
+    [Fact]
+    public void Seen_LightsSwitchedOffEarlyInThePlateau_StillATaper()
+    {
+        // 40 W of lights went off half an hour before the taper: the plateau's settled part is flat.
+        var seen = FirstSeen(m => 200 * Math.Exp(-m / 40.0), plateauAt: m => m < 30 ? 240 : 200);
+
+        Assert.NotNull(seen);
+        Assert.InRange(seen.Value, 3, 15);
+    }
+
+    [Fact]
+    public void Seen_PlateauBelowTheFloorTapersMinimum_IsNotATaper()
+    {
+        // 60 W: lights, a laptop and a phone charger going off one by one at bedtime look like this.
+        Assert.Null(FirstSeen(m => 60 * Math.Exp(-m / 40.0), plateau: 60));
     }
 
     [Fact]
@@ -58,7 +92,7 @@ public sealed class HouseholdFloorTaperTests
         for (var m = 0; m < 120; m++)
         {
             var level = m < 60 ? 1200 : 1200 * Math.Exp(-(m - 60) / 40.0);
-            taper.Add(Minute(m), Low + level);
+            taper.Add(Minute(m), Low + level, VarsPerWatt * level);
             Assert.False(taper.Seen(Minute(m), Low));
         }
     }
