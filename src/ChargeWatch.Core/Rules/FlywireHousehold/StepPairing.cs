@@ -14,6 +14,11 @@ namespace ChargeWatch.Core.Rules.FlywireHousehold;
 internal sealed class StepPairing
 {
     private const int MaxLoads = 12;
+    // A load is off once the meter reads below the household's low plus this share of it.
+    private const double UnsupportedShare = 0.85;
+    // What remains of a load that switched off as another switched on is measured from two steps'
+    // errors: believed from this size on.
+    private const double MinRemainderWatts = 100;
     private static readonly long SettleTicks = TimeSpan.FromMinutes(3).Ticks;
     private readonly List<SwitchedLoad> _loads = new(MaxLoads + 1);
     private readonly HourlyLow _low = new();
@@ -116,18 +121,12 @@ internal sealed class StepPairing
     {
         if (dP > 0)
         {
-            if (_loads.Count >= MaxLoads)
-            {
-                DropOldest();
-            }
-            var load = new SwitchedLoad { StartTicks = beforeTicks, Watts = dP, Vars = dQ, BeforeWatts = _stepBeforeWatts,
-                VarsUncertainty = VarsUncertainty(_stepBeforeWatts, _stepBeforeVars) + VarsUncertainty(afterWatts, afterVars),
-            };
             // One appliance cannot switch on twice: either an open load of the same size switched off
             // unseen (a refrigerator's next run) or two such loads are on. Until the newer one is gone
             // the older one's persistence proves nothing.
-            load.TwinOf = Match(dP, dQ, afterWatts, afterVars);
-            _loads.Add(load);
+            var twin = Match(dP, dQ, afterWatts, afterVars);
+            var load = Open(beforeTicks, dP, dQ, _stepBeforeWatts, VarsUncertainty(_stepBeforeWatts, _stepBeforeVars) + VarsUncertainty(afterWatts, afterVars));
+            load.TwinOf = twin;
             _settling = load;
             _settlingBeforeVars = _stepBeforeVars;
             _settleUntilTicks = ticks + SettleTicks;
@@ -138,6 +137,46 @@ internal sealed class StepPairing
             best.GoneTicks = ticks;
             best.PairedOff = true;
         }
+        else if (SwitchedOffWithin(beforeTicks, -dP, afterWatts) is { } larger)
+        {
+            // A load bigger than the drop can no longer be on: it switched off in the same reading as
+            // something else switched on (a charger plugged in as the refrigerator stops), and that
+            // something is what remains of it.
+            larger.GoneTicks = ticks;
+            larger.PairedOff = true;
+            Open(beforeTicks, larger.Watts + dP, larger.Vars + dQ, _stepBeforeWatts - larger.Watts,
+                larger.VarsUncertainty + VarsUncertainty(_stepBeforeWatts, _stepBeforeVars) + VarsUncertainty(afterWatts, afterVars));
+        }
+    }
+
+    private SwitchedLoad Open(long startTicks, double watts, double vars, double beforeWatts, double varsUncertainty)
+    {
+        if (_loads.Count >= MaxLoads)
+        {
+            DropOldest();
+        }
+        var load = new SwitchedLoad { StartTicks = startTicks, Watts = watts, Vars = vars, BeforeWatts = beforeWatts, VarsUncertainty = varsUncertainty };
+        _loads.Add(load);
+        return load;
+    }
+
+    /// <summary>
+    /// The newest load, open before the step (or found unsupported during it), at least a step larger
+    /// than a drop that left the meter too low to still carry it.
+    /// </summary>
+    private SwitchedLoad? SwitchedOffWithin(long beforeTicks, double off, double afterWatts)
+    {
+        for (var i = _loads.Count - 1; i >= 0; i--)
+        {
+            var load = _loads[i];
+            var openBefore = !load.Gone || (!load.PairedOff && load.GoneTicks > beforeTicks);
+            if (openBefore && !load.Fired && load.HasVars && load.Watts - off >= MinRemainderWatts
+                && afterWatts < _low.Value + (UnsupportedShare * load.Watts) - 3)
+            {
+                return load;
+            }
+        }
+        return null;
     }
 
     /// <summary>The open load whose real and reactive power best match a step of this size, if any.</summary>
@@ -190,7 +229,7 @@ internal sealed class StepPairing
                 }
                 continue;
             }
-            var share = load.Fired ? 0.2 : 0.85;
+            var share = load.Fired ? 0.2 : UnsupportedShare;
             if (watts < low + (share * load.Watts) - 3)
             {
                 load.GoneTicks = ticks;

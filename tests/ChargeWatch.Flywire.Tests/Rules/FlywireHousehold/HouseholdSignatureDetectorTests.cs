@@ -69,6 +69,31 @@ public sealed class HouseholdSignatureDetectorTests
     }
 
     [Fact]
+    public void Observe_ChargerPluggedInAsTheRefrigeratorStops_FiresWithin45Minutes()
+    {
+        var detector = new HouseholdSignatureDetector(new HouseholdSignatureOptions());
+        var plugged = Evening.AddMinutes(85);
+        DateTimeOffset? fired = null;
+        for (var t = Evening; t < Evening.AddHours(5); t = t.AddMinutes(1))
+        {
+            var minute = (int)(t - Evening).TotalMinutes;
+            // A 180 W compressor runs 25 min every hour; the 130 W charger (pf 0.65) is plugged in
+            // the minute a run ends, so the meter only shows a 50 W drop.
+            var fridge = minute % 60 is >= 0 and < 25;
+            var charging = t >= plugged;
+            var p = 40 + (fridge ? 180 : 0) + (charging ? 130 : 0);
+            var q = (40 * 1.02) + (fridge ? 180 * 0.96 : 0) + (charging ? 130 * 1.169 : 0);
+            if (detector.Observe(t, p, Math.Round(p / Math.Sqrt((p * p) + (q * q)), 2)) == HouseholdChange.Fired)
+            {
+                fired ??= t;
+            }
+        }
+        Assert.NotNull(fired);
+        Assert.InRange((fired.Value - plugged).TotalMinutes, 30, 45);
+        Assert.InRange(detector.Evidence.PowerFactor!.Value, 0.6, 0.7);
+    }
+
+    [Fact]
     public void Observe_SteadyResistiveLoad_DoesNotFire()
     {
         var detector = new HouseholdSignatureDetector(new HouseholdSignatureOptions());
