@@ -123,16 +123,21 @@ public sealed class AlertStateFile
         var compactTo = _mustCompact || _journalBytes + records.WrittenCount >= Math.Max(MinCompactionBytes, _snapshotBytes)
             ? _active.Values.ToList()
             : null;
+        var journalIsSound = !_mustCompact;
         Monitor.Exit(_gate);
         var appended = false;
         int? snapshotBytes = null;
         try
         {
-            if (compactTo is null)
+            // Appended even when compacting: the snapshot is then the state at the journal's very end,
+            // and replaying that journal over it (a crash between the snapshot's rename and the
+            // journal's deletion) changes nothing. Had these records only gone to the snapshot, the
+            // replay would set an alert they change back to its older journalled state.
+            if (compactTo is null || journalIsSound)
             {
                 appended = TryAppend(records.WrittenSpan);
             }
-            else
+            if (compactTo is not null)
             {
                 snapshotBytes = TryCompact(compactTo);
             }
