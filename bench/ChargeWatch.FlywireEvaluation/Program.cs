@@ -1,7 +1,7 @@
 using System.Globalization;
 using ChargeWatch.FlywireEvaluation;
 
-// Usage: dotnet run -c Release --project bench/ChargeWatch.FlywireEvaluation -- [tune|report] [nights] [--verbose] [--shed]
+// Usage: dotnet run -c Release --project bench/ChargeWatch.FlywireEvaluation -- [tune|report] [nights] [--verbose] [--shed] [--from SEED]
 if (args.Length > 1 && args[0] == "trace")
 {
     Trace.Household(long.Parse(args[1], CultureInfo.InvariantCulture), Console.Out);
@@ -10,8 +10,14 @@ if (args.Length > 1 && args[0] == "trace")
 var set = args.Length > 0 ? args[0] : "report";
 var nights = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 600;
 var verbose = args.Contains("--verbose");
-// Tuning seeds and held-out report seeds never overlap.
-var firstSeed = set == "tune" ? 1_000L : 500_000L;
+// Tuning seeds and held-out report seeds never overlap; --from picks another tuning range (below the held-out one).
+var from = Array.IndexOf(args, "--from");
+var firstSeed = set == "tune" ? (from >= 0 ? long.Parse(args[from + 1], CultureInfo.InvariantCulture) : 1_000L) : 500_000L;
+if (firstSeed + nights > 500_000L && set == "tune")
+{
+    Console.Error.WriteLine("Tuning seeds must stay below the held-out range (500000 on).");
+    return;
+}
 Action<string>? log = verbose ? Console.WriteLine : null;
 
 // --shed: only the shed rules (flywire.tap, flywire.strip), for quick runs.

@@ -16,10 +16,18 @@ internal sealed class FloorTaper
     // quarters carry 8 % each. Tuning seeds (no-pf misses / false alerts): 0.45: 26/7, 0.6: 23/8, 0.7: 20/12.
     private const double BiggestShare = 0.6;
     private static readonly long EntryTicks = TimeSpan.FromSeconds(30).Ticks;
+    // The step-free level wanders with flicker and lights too: its fall must stand out from how far
+    // it wandered during the plateau.
+    private const double DriftNoiseMultiple = 3;
+    private const double DriftMinWatts = 30;
+    private const double ShortDropShare = 0.45;
+    private static readonly long ShortDropTicks = TimeSpan.FromMinutes(3).Ticks;
+    private static readonly TimeSpan DriftWindow = TimeSpan.FromMinutes(16);
     private static readonly long SettledPlateauTicks = TimeSpan.FromMinutes(15).Ticks;
     private readonly long[] _ticks = new long[Capacity];
     private readonly double[] _floors = new double[Capacity];
     private readonly double[] _varsFloors = new double[Capacity];
+    private readonly double[] _drifts = new double[Capacity];
     private readonly HouseholdSignatureOptions _options;
     private int _newest = -1;
     private int _count;
@@ -43,26 +51,35 @@ internal sealed class FloorTaper
 
     public double VarsFall { get; private set; }
 
-    public void Add(long ticks, double floor, double varsFloor)
+    /// <summary>
+    /// Records the floor (and the reactive floor, NaN without pf) and, for meters without pf, the
+    /// meter's level with every switching step taken out (<see cref="StepFreeLevel"/>; NaN to leave it out).
+    /// </summary>
+    public void Add(long ticks, double floor, double varsFloor, double drift = double.NaN)
     {
         if (_count > 0 && ticks - _ticks[_newest] < EntryTicks)
         {
             // Within the same half minute: the newest floor stands for it.
             _floors[_newest] = floor;
             _varsFloors[_newest] = varsFloor;
+            _drifts[_newest] = drift;
             return;
         }
         _newest = (_newest + 1) % Capacity;
         _ticks[_newest] = ticks;
         _floors[_newest] = floor;
         _varsFloors[_newest] = varsFloor;
+        _drifts[_newest] = drift;
         _count = Math.Min(_count + 1, Capacity);
     }
 
     /// <summary>True when the floor shows a charger's taper now, measured against the household's low.</summary>
-    public bool Seen(long ticks, double low)
+    public bool Seen(long ticks, double low) =>
+        Seen(ticks, low, _options.FloorTaperWindow.Ticks, byDrift: false)
+        || (_count > 0 && !double.IsNaN(_drifts[_newest]) && Seen(ticks, low, DriftWindow.Ticks, byDrift: true));
+
+    private bool Seen(long ticks, double low, long window, bool byDrift)
     {
-        var window = _options.FloorTaperWindow.Ticks;
         var plateauFrom = ticks - window - _options.PlateauMinDuration.Ticks;
         var oldest = Index(_count - 1);
         if (_count < 8 || _ticks[oldest] > plateauFrom + EntryTicks * 4)
@@ -74,6 +91,8 @@ internal sealed class FloorTaper
         double plateauMin = double.MaxValue, plateauMax = double.MinValue, start = double.NaN, varsStart = double.NaN;
         long firstPlateau = 0;
         Span<double> quarterEnds = [double.NaN, double.NaN, double.NaN, double.NaN];
+        Span<double> driftQuarterEnds = [double.NaN, double.NaN, double.NaN, double.NaN];
+        double driftStart = double.NaN, driftMin = double.MaxValue, driftMax = double.MinValue;
         var previous = double.NaN;
         var windowStart = ticks - window;
         for (var k = _count - 1; k >= 0; k--)
@@ -89,6 +108,8 @@ internal sealed class FloorTaper
             {
                 firstPlateau = firstPlateau == 0 ? t : firstPlateau;
                 plateauMin = Math.Min(plateauMin, floor);
+                driftMin = Math.Min(driftMin, _drifts[i]);
+                driftMax = Math.Max(driftMax, _drifts[i]);
                 if (t > windowStart - SettledPlateauTicks)
                 {
                     // Earlier, lights or a TV switching off may still have lowered the floor in a step.
@@ -96,6 +117,7 @@ internal sealed class FloorTaper
                 }
                 start = floor;
                 varsStart = _varsFloors[i];
+                driftStart = _drifts[i];
                 previous = floor;
                 continue;
             }
@@ -111,6 +133,7 @@ internal sealed class FloorTaper
             previous = floor;
             var quarter = (int)Math.Min(3, (t - windowStart) * 4 / window);
             quarterEnds[quarter] = floor;
+            driftQuarterEnds[quarter] = _drifts[i];
         }
         if (double.IsNaN(start) || double.IsNaN(previous))
         {
@@ -118,23 +141,16 @@ internal sealed class FloorTaper
         }
         var plateau = start - low;
         var total = start - previous;
-        var level = start;
-        var falling = 0;
-        var biggest = 0.0;
-        foreach (var end in quarterEnds)
-        {
-            if (double.IsNaN(end))
-            {
-                continue;
-            }
-            var fall = level - end;
-            falling += fall >= 0.08 * total ? 1 : 0;
-            biggest = Math.Max(biggest, fall);
-            level = end;
-        }
         var flat = plateauMax - plateauMin <= (0.15 * plateau) + 10 && start >= plateauMax - ((0.1 * plateau) + 5);
-        var seen = plateau >= _options.FloorTaperMinWatts && plateau <= _options.MaxWatts && flat
-            && total >= Math.Max(_options.TaperDrop * plateau, 12) && falling >= 3 && biggest <= BiggestShare * total
+        var minimumFall = Math.Max(_options.TaperDrop * plateau, 12);
+        // The floor's own decline, or — when a refrigerator run or a television switched on during
+        // the taper holds the floor up — the decline of the step-free level, which they do not touch.
+        var falls = byDrift
+            // ... while the floor, held up by whatever switched on, at least did not rise.
+            ? total >= 0 && SpreadFall(driftStart, driftQuarterEnds, Math.Max(minimumFall, Math.Max(DriftNoiseMultiple * (driftMax - driftMin), DriftMinWatts)), 1.1 * plateau)
+                && LargestShortDrop(windowStart) <= ShortDropShare * (driftStart - driftQuarterEnds[3])
+            : SpreadFall(start, quarterEnds, minimumFall, double.MaxValue);
+        var seen = plateau >= _options.FloorTaperMinWatts && plateau <= _options.MaxWatts && flat && falls
             && previous - low >= _options.GoneFraction * plateau;
         if (seen)
         {
@@ -144,6 +160,67 @@ internal sealed class FloorTaper
             VarsFall = varsStart - _varsFloors[_newest];
         }
         return seen;
+    }
+
+    /// <summary>
+    /// A decline spread over the window like an exponential decay: at least three of its quarters
+    /// carry 8 % of the fall each and none more than <see cref="BiggestShare"/> of it.
+    /// </summary>
+    private static bool SpreadFall(double start, ReadOnlySpan<double> quarterEnds, double minimum, double maximum)
+    {
+        var end = start;
+        foreach (var quarterEnd in quarterEnds)
+        {
+            end = double.IsNaN(quarterEnd) ? end : quarterEnd;
+        }
+        var total = start - end;
+        if (total < minimum || total > maximum)
+        {
+            return false;
+        }
+        var level = start;
+        var falling = 0;
+        var biggest = 0.0;
+        foreach (var quarterEnd in quarterEnds)
+        {
+            if (double.IsNaN(quarterEnd))
+            {
+                continue;
+            }
+            var fall = level - quarterEnd;
+            falling += fall >= 0.08 * total ? 1 : 0;
+            biggest = Math.Max(biggest, fall);
+            level = quarterEnd;
+        }
+        return falling >= 3 && biggest <= BiggestShare * total;
+    }
+
+    /// <summary>
+    /// The step-free level's largest fall within any few minutes since <paramref name="from"/>: lights
+    /// or a laptop switched off one by one (each too small to count as a switch) fall in a few such
+    /// drops, a taper in many small ones.
+    /// </summary>
+    private double LargestShortDrop(long from)
+    {
+        var largest = 0.0;
+        for (var k = 0; k < _count; k++)
+        {
+            var i = Index(k);
+            if (_ticks[i] <= from)
+            {
+                break;
+            }
+            for (var j = k + 1; j < _count; j++)
+            {
+                var earlier = Index(j);
+                if (_ticks[i] - _ticks[earlier] > ShortDropTicks)
+                {
+                    break;
+                }
+                largest = Math.Max(largest, _drifts[earlier] - _drifts[i]);
+            }
+        }
+        return largest;
     }
 
     // k = 0 is the newest entry.

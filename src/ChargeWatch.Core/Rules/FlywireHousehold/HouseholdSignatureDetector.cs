@@ -31,6 +31,7 @@ public sealed class HouseholdSignatureDetector
     private readonly StepPairing _steps = new();
     private readonly Busyness _busy = new(40, 6, TimeSpan.FromMinutes(20));
     private readonly FloorTaper _floorTaper;
+    private readonly StepFreeLevel _stepFree = new();
     // The floor's own taper fired (no power factor): its plateau height and when it was seen gone.
     private double _taperFiringWatts;
     private long _taperGoneTicks;
@@ -94,6 +95,7 @@ public sealed class HouseholdSignatureDetector
             _varsFloor.Clear();
             _history.Clear();
             _floorTaper.Clear();
+            _stepFree.Clear();
             _warmUntilTicks = ticks + _window.Ticks;
             elapsed = 0;
         }
@@ -135,7 +137,8 @@ public sealed class HouseholdSignatureDetector
         // With a power factor a switched load's real and reactive step, once the floors have carried
         // it for a whole window, tells the charger apart; without one only the taper can, which the
         // floor's tracks follow.
-        _floorTaper.Add(ticks, _floor.Watts, _varsFloor.Count == 0 ? double.NaN : _varsFloor.Watts);
+        _stepFree.Add(ticks, watts, watts > _steps.Low + _options.QuietMarginWatts);
+        _floorTaper.Add(ticks, _floor.Watts, _varsFloor.Count == 0 ? double.NaN : _varsFloor.Watts, _reportsPowerFactor ? double.NaN : _stepFree.Value);
         if (powerFactor is not null)
         {
             // A charger whose plateau the steps missed (appliances taking turns around it) still
@@ -739,7 +742,7 @@ public sealed class HouseholdSignatureDetector
     internal string DescribeState()
     {
         var text = new System.Text.StringBuilder();
-        text.Append(System.Globalization.CultureInfo.InvariantCulture, $"floor {_floor.Watts:0.0} base {_baseWatts:0.0}");
+        text.Append(System.Globalization.CultureInfo.InvariantCulture, $"floor {_floor.Watts:0.0} drift {_stepFree.Value:0.0} base {_baseWatts:0.0}");
         foreach (var t in _tracks)
         {
             text.Append(System.Globalization.CultureInfo.InvariantCulture,

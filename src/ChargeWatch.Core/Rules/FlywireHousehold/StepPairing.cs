@@ -94,7 +94,7 @@ internal sealed class StepPairing
     }
 
     /// <summary>Smallest step that is a switch rather than noise: meter noise and appliance flicker grow with the level.</summary>
-    private static double Threshold(double a, double b) => 25 + (0.02 * Math.Min(a, b));
+    public static double Threshold(double a, double b) => 25 + (0.02 * Math.Min(a, b));
 
     private void Remember(long ticks, double watts, double vars)
     {

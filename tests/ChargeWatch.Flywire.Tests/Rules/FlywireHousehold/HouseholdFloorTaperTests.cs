@@ -73,6 +73,49 @@ public sealed class HouseholdFloorTaperTests
         Assert.Null(FirstSeen(m => 60 * Math.Exp(-m / 40.0), plateau: 60));
     }
 
+    /// <summary>
+    /// Feeds a meter without pf minute by minute through a floor of 50 minutes and the step-free level,
+    /// as the detector does; returns the first minute after <paramref name="taperAt"/> the taper is seen.
+    /// </summary>
+    private static int? FirstSeenOnMeter(Func<int, double> watts, int taperAt)
+    {
+        var taper = new FloorTaper(new HouseholdSignatureOptions());
+        var floor = new ChargeWatch.Core.Rules.Flywire.RollingFloor(TimeSpan.FromMinutes(50));
+        var stepFree = new StepFreeLevel();
+        for (var m = 0; m < taperAt + 60; m++)
+        {
+            var w = watts(m);
+            floor.Add(Minute(m), w, null);
+            stepFree.Add(Minute(m), w, busy: false);
+            taper.Add(Minute(m), floor.Watts, double.NaN, stepFree.Value);
+            if (taper.Seen(Minute(m), Low))
+            {
+                return m - taperAt;
+            }
+        }
+        return null;
+    }
+
+    [Fact]
+    public void Seen_TaperUnderATelevisionSwitchedOnAsItBegins_SeenByTheStepFreeLevel()
+    {
+        // 200 W plateau for two hours, then a 30-minute decay; a 190 W television is switched on at
+        // the taper's start and holds the floor at the plateau for the next 50 minutes.
+        var seen = FirstSeenOnMeter(m => Low + (m < 120 ? 200 : 200 * Math.Exp(-(m - 120) / 30.0)) + (m >= 120 ? 190 : 0), 120);
+
+        Assert.NotNull(seen);
+        Assert.InRange(seen.Value, 8, 20);
+    }
+
+    [Fact]
+    public void Seen_LightsAndLaptopOffOneByOneUnderATelevision_IsNotATaper()
+    {
+        // Bedtime: a television switched on at minute 112 holds the floor; a 15 W light, a 24 W laptop
+        // and a 12 W light go off at minutes 120, 125 and 131, each below a switch. The step-free level
+        // falls by 51 W over three quarters of its window, but in three drops, not many small ones.
+        Assert.Null(FirstSeenOnMeter(m => Low + 200 + (m >= 112 ? 190 : 0) - (m >= 120 ? 15 : 0) - (m >= 125 ? 24 : 0) - (m >= 131 ? 12 : 0), 120));
+    }
+
     [Fact]
     public void Seen_OneSwitchOffThenFlat_IsNotATaper()
     {
