@@ -22,7 +22,8 @@ internal static class JsonValues
         {
             throw Reject(RejectReason.WrongType, field);
         }
-        if (!reader.TryGetDouble(out var value) || !double.IsFinite(value))
+        if ((reader.HasValueSequence || !ShortDecimal.TryParse(reader.ValueSpan, out var value))
+            && (!reader.TryGetDouble(out value) || !double.IsFinite(value)))
         {
             throw Reject(RejectReason.NotFinite, field);
         }

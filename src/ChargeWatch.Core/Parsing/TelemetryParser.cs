@@ -21,6 +21,8 @@ public sealed class TelemetryParser(int maxPayloadBytes = TelemetryParser.Defaul
 
     private readonly StringPool _strings = new(capacity: 10_000);
     private readonly List<PortReading> _ports = new(capacity: PayloadLimits.MaxPort);
+    // Port numbers seen in this payload, bit (port − 1): a repeated port is found without rescanning _ports.
+    private ulong _seenPorts;
 
     public int MaxPayloadBytes { get; } = maxPayloadBytes;
 
@@ -34,7 +36,11 @@ public sealed class TelemetryParser(int maxPayloadBytes = TelemetryParser.Defaul
             error = new ParseError(RejectReason.TooLarge);
             return false;
         }
-        return TryParse(address.Device, new Utf8JsonReader(payload, ReaderOptions), out reading, out error);
+        // MQTT payloads nearly always arrive in one segment; the span constructor states the fast path outright.
+        var reader = payload.IsSingleSegment
+            ? new Utf8JsonReader(payload.FirstSpan, ReaderOptions)
+            : new Utf8JsonReader(payload, ReaderOptions);
+        return TryParse(address.Device, reader, out reading, out error);
     }
 
     public bool TryParse(
@@ -99,21 +105,18 @@ public sealed class TelemetryParser(int maxPayloadBytes = TelemetryParser.Defaul
         double? cabinetTemp = null;
         var sawPorts = false;
         _ports.Clear();
+        _seenPorts = 0;
         while (NextProperty(ref reader))
         {
-            if (header.TryRead(ref reader))
+            var field = PayloadFieldNames.Charger.Of(ref reader);
+            reader.Read();
+            switch (field)
             {
-                continue;
+                case PayloadField.Ports: ReadPorts(ref reader); sawPorts = true; break;
+                case PayloadField.Shed: shed = OptionalString(ref reader, "shed", _strings); break;
+                case PayloadField.TempC: cabinetTemp = OptionalNumber(ref reader, "tempC", MinTempC, MaxTempC); break;
+                default: header.Read(ref reader, field); break;
             }
-            if (reader.ValueTextEquals("ports"u8))
-            {
-                reader.Read();
-                ReadPorts(ref reader);
-                sawPorts = true;
-            }
-            else if (reader.ValueTextEquals("shed"u8)) { reader.Read(); shed = OptionalString(ref reader, "shed", _strings); }
-            else if (reader.ValueTextEquals("tempC"u8)) { reader.Read(); cabinetTemp = OptionalNumber(ref reader, "tempC", MinTempC, MaxTempC); }
-            else { SkipValue(ref reader); }
         }
         if (!sawPorts)
         {
@@ -135,13 +138,13 @@ public sealed class TelemetryParser(int maxPayloadBytes = TelemetryParser.Defaul
                 throw Reject(RejectReason.OutOfRange, "ports");
             }
             var port = ReadPortNamingErrors(ref reader, _ports.Count);
-            foreach (var seen in _ports)
+            // ReadPort has checked 1 ≤ port ≤ MaxPort (64), so every port number has its own bit.
+            var bit = 1UL << (port.Port - 1);
+            if ((_seenPorts & bit) != 0)
             {
-                if (seen.Port == port.Port)
-                {
-                    throw Reject(RejectReason.InvalidValue, PortField(_ports.Count, "port"));
-                }
+                throw Reject(RejectReason.InvalidValue, PortField(_ports.Count, "port"));
             }
+            _seenPorts |= bit;
             _ports.Add(port);
         }
     }
@@ -170,14 +173,19 @@ public sealed class TelemetryParser(int maxPayloadBytes = TelemetryParser.Defaul
         var state = PortState.Unknown;
         while (NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("port"u8)) { reader.Read(); port = IsNull(ref reader) ? null : (int)Integer(ref reader, "port", 1, MaxPort); }
-            else if (reader.ValueTextEquals("a"u8)) { reader.Read(); amps = OptionalNumber(ref reader, "a", 0, MaxAmps); }
-            else if (reader.ValueTextEquals("v"u8)) { reader.Read(); volts = OptionalNumber(ref reader, "v", -MaxAbsVolts, MaxAbsVolts); }
-            else if (reader.ValueTextEquals("w"u8)) { reader.Read(); watts = OptionalNumber(ref reader, "w", 0, MaxWatts); }
-            else if (reader.ValueTextEquals("wh"u8)) { reader.Read(); wattHours = OptionalNumber(ref reader, "wh", 0, MaxWattHours); }
-            else if (reader.ValueTextEquals("tempC"u8)) { reader.Read(); temp = OptionalNumber(ref reader, "tempC", MinTempC, MaxTempC); }
-            else if (reader.ValueTextEquals("state"u8)) { reader.Read(); state = ReadState(ref reader); }
-            else { SkipValue(ref reader); }
+            var field = PayloadFieldNames.PortEntry.Of(ref reader);
+            reader.Read();
+            switch (field)
+            {
+                case PayloadField.Port: port = IsNull(ref reader) ? null : (int)Integer(ref reader, "port", 1, MaxPort); break;
+                case PayloadField.A: amps = OptionalNumber(ref reader, "a", 0, MaxAmps); break;
+                case PayloadField.V: volts = OptionalNumber(ref reader, "v", -MaxAbsVolts, MaxAbsVolts); break;
+                case PayloadField.W: watts = OptionalNumber(ref reader, "w", 0, MaxWatts); break;
+                case PayloadField.Wh: wattHours = OptionalNumber(ref reader, "wh", 0, MaxWattHours); break;
+                case PayloadField.TempC: temp = OptionalNumber(ref reader, "tempC", MinTempC, MaxTempC); break;
+                case PayloadField.State: state = ReadState(ref reader); break;
+                default: reader.Skip(); break;
+            }
         }
         if (port is null)
         {
@@ -200,6 +208,12 @@ public sealed class TelemetryParser(int maxPayloadBytes = TelemetryParser.Defaul
         {
             throw Reject(RejectReason.WrongType, "state");
         }
+        if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+        {
+            var text = reader.ValueSpan;
+            if (text.SequenceEqual("charging"u8)) { return PortState.Charging; }
+            if (text.SequenceEqual("idle"u8)) { return PortState.Idle; }
+        }
         // ValueTextEquals copes with escaped text and values split across payload segments.
         if (reader.ValueTextEquals("idle"u8)) { return PortState.Idle; }
         if (reader.ValueTextEquals("charging"u8)) { return PortState.Charging; }
@@ -216,14 +230,18 @@ public sealed class TelemetryParser(int maxPayloadBytes = TelemetryParser.Defaul
         double? amps = null, volts = null, watts = null, wattHours = null, leak = null;
         while (NextProperty(ref reader))
         {
-            if (header.TryRead(ref reader)) { continue; }
-            if (reader.ValueTextEquals("a"u8)) { reader.Read(); amps = OptionalNumber(ref reader, "a", 0, MaxAmps); }
-            else if (reader.ValueTextEquals("v"u8)) { reader.Read(); volts = OptionalNumber(ref reader, "v", -MaxAbsVolts, MaxAbsVolts); }
-            else if (reader.ValueTextEquals("w"u8)) { reader.Read(); watts = OptionalNumber(ref reader, "w", 0, MaxWatts); }
-            else if (reader.ValueTextEquals("wh"u8)) { reader.Read(); wattHours = OptionalNumber(ref reader, "wh", 0, MaxWattHours); }
-            else if (reader.ValueTextEquals("leakMa"u8)) { reader.Read(); leak = OptionalNumber(ref reader, "leakMa", 0, MaxLeakMilliamps); }
-            else if (reader.ValueTextEquals("shed"u8)) { reader.Read(); shed = OptionalString(ref reader, "shed", _strings); }
-            else { SkipValue(ref reader); }
+            var field = PayloadFieldNames.Feeder.Of(ref reader);
+            reader.Read();
+            switch (field)
+            {
+                case PayloadField.A: amps = OptionalNumber(ref reader, "a", 0, MaxAmps); break;
+                case PayloadField.V: volts = OptionalNumber(ref reader, "v", -MaxAbsVolts, MaxAbsVolts); break;
+                case PayloadField.W: watts = OptionalNumber(ref reader, "w", 0, MaxWatts); break;
+                case PayloadField.Wh: wattHours = OptionalNumber(ref reader, "wh", 0, MaxWattHours); break;
+                case PayloadField.LeakMa: leak = OptionalNumber(ref reader, "leakMa", 0, MaxLeakMilliamps); break;
+                case PayloadField.Shed: shed = OptionalString(ref reader, "shed", _strings); break;
+                default: header.Read(ref reader, field); break;
+            }
         }
         return new FeederReading(device, header.Timestamp, header.Seq, shed,
             amps ?? throw Reject(RejectReason.MissingField, "a"), volts, watts, wattHours, leak);
@@ -237,16 +255,20 @@ public sealed class TelemetryParser(int maxPayloadBytes = TelemetryParser.Defaul
         string? building = null, unit = null;
         while (NextProperty(ref reader))
         {
-            if (header.TryRead(ref reader)) { continue; }
-            if (reader.ValueTextEquals("w"u8)) { reader.Read(); watts = OptionalNumber(ref reader, "w", -MaxWatts, MaxWatts); }
-            else if (reader.ValueTextEquals("v"u8)) { reader.Read(); volts = OptionalNumber(ref reader, "v", -MaxAbsVolts, MaxAbsVolts); }
-            else if (reader.ValueTextEquals("a"u8)) { reader.Read(); amps = OptionalNumber(ref reader, "a", 0, MaxAmps); }
-            else if (reader.ValueTextEquals("pf"u8)) { reader.Read(); pf = OptionalNumber(ref reader, "pf", -1, 1); }
-            else if (reader.ValueTextEquals("wh"u8)) { reader.Read(); wattHours = OptionalNumber(ref reader, "wh", 0, MaxWattHours); }
-            else if (reader.ValueTextEquals("role"u8)) { reader.Read(); role = ReadRole(ref reader); }
-            else if (reader.ValueTextEquals("building"u8)) { reader.Read(); building = OptionalString(ref reader, "building", _strings); }
-            else if (reader.ValueTextEquals("unit"u8)) { reader.Read(); unit = OptionalString(ref reader, "unit", _strings); }
-            else { SkipValue(ref reader); }
+            var field = PayloadFieldNames.Meter.Of(ref reader);
+            reader.Read();
+            switch (field)
+            {
+                case PayloadField.W: watts = OptionalNumber(ref reader, "w", -MaxWatts, MaxWatts); break;
+                case PayloadField.V: volts = OptionalNumber(ref reader, "v", -MaxAbsVolts, MaxAbsVolts); break;
+                case PayloadField.A: amps = OptionalNumber(ref reader, "a", 0, MaxAmps); break;
+                case PayloadField.Pf: pf = OptionalNumber(ref reader, "pf", -1, 1); break;
+                case PayloadField.Wh: wattHours = OptionalNumber(ref reader, "wh", 0, MaxWattHours); break;
+                case PayloadField.Role: role = ReadRole(ref reader); break;
+                case PayloadField.Building: building = OptionalString(ref reader, "building", _strings); break;
+                case PayloadField.Unit: unit = OptionalString(ref reader, "unit", _strings); break;
+                default: header.Read(ref reader, field); break;
+            }
         }
         return new MeterReading(device, header.Timestamp, header.Seq,
             watts ?? throw Reject(RejectReason.MissingField, "w"), volts, amps, pf, wattHours, role, building, unit);
@@ -275,11 +297,15 @@ public sealed class TelemetryParser(int maxPayloadBytes = TelemetryParser.Defaul
         bool? smoke = null;
         while (NextProperty(ref reader))
         {
-            if (header.TryRead(ref reader)) { continue; }
-            if (reader.ValueTextEquals("tempC"u8)) { reader.Read(); temp = OptionalNumber(ref reader, "tempC", MinTempC, MaxTempC); }
-            else if (reader.ValueTextEquals("smoke"u8)) { reader.Read(); smoke = IsNull(ref reader) ? null : Boolean(ref reader, "smoke"); }
-            else if (reader.ValueTextEquals("shed"u8)) { reader.Read(); shed = OptionalString(ref reader, "shed", _strings); }
-            else { SkipValue(ref reader); }
+            var field = PayloadFieldNames.Sensor.Of(ref reader);
+            reader.Read();
+            switch (field)
+            {
+                case PayloadField.TempC: temp = OptionalNumber(ref reader, "tempC", MinTempC, MaxTempC); break;
+                case PayloadField.Smoke: smoke = IsNull(ref reader) ? null : Boolean(ref reader, "smoke"); break;
+                case PayloadField.Shed: shed = OptionalString(ref reader, "shed", _strings); break;
+                default: header.Read(ref reader, field); break;
+            }
         }
         return new SensorReading(device, header.Timestamp, header.Seq, shed, temp, smoke);
     }
@@ -289,12 +315,6 @@ public sealed class TelemetryParser(int maxPayloadBytes = TelemetryParser.Defaul
     {
         reader.Read();
         return reader.TokenType == JsonTokenType.PropertyName;
-    }
-
-    private static void SkipValue(ref Utf8JsonReader reader)
-    {
-        reader.Read();
-        reader.Skip();
     }
 
     private static string PortField(int index, string? field) =>
@@ -309,21 +329,15 @@ public sealed class TelemetryParser(int maxPayloadBytes = TelemetryParser.Defaul
 
         public readonly DateTimeOffset Timestamp => _timestamp ?? throw Reject(RejectReason.MissingField, "ts");
 
-        public bool TryRead(ref Utf8JsonReader reader)
+        /// <summary>Reads the value at the reader if <paramref name="field"/> is a header field, else skips it.</summary>
+        public void Read(ref Utf8JsonReader reader, PayloadField field)
         {
-            if (reader.ValueTextEquals("ts"u8))
+            switch (field)
             {
-                reader.Read();
-                _timestamp = IsNull(ref reader) ? null : JsonValues.Timestamp(ref reader);
-                return true;
+                case PayloadField.Ts: _timestamp = IsNull(ref reader) ? null : JsonValues.Timestamp(ref reader); break;
+                case PayloadField.Seq: Seq = IsNull(ref reader) ? null : Integer(ref reader, "seq", 0, MaxSeq); break;
+                default: reader.Skip(); break;
             }
-            if (reader.ValueTextEquals("seq"u8))
-            {
-                reader.Read();
-                Seq = IsNull(ref reader) ? null : Integer(ref reader, "seq", 0, MaxSeq);
-                return true;
-            }
-            return false;
         }
     }
 }
