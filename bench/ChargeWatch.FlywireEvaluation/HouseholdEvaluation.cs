@@ -117,6 +117,7 @@ public static class HouseholdEvaluation
             else
             {
                 score.FalseAlerts++;
+                score.FalseAlertsOnNegatives += night.Charges.Count == 0 ? 1 : 0;
                 log?.Invoke($"FALSE seed {seed} at {fires[i].At:HH:mm}: {fires[i].Evidence.Summary($"seed-{seed}")} pf={withPf} switched on: {SwitchedOn(night, fires[i].Evidence.StartedAt)} loads={string.Join(",", night.Loads.Select(l => l.Name))}");
             }
         }

@@ -34,4 +34,9 @@ scores.AddRange(
 ]);
 Console.WriteLine($"Seed set: {set} (seeds {firstSeed}..{firstSeed + nights - 1})");
 ScoreTable.Print(scores, Console.Out);
+if (!shedOnly)
+{
+    var household = scores[0];
+    Console.WriteLine($"flywire.household on the {household.NegativeCases} nights without a charge: {household.FalseAlertsOnNegatives} false alerts = {household.FalseAlertsPer100Negatives:0.00} per 100 nights");
+}
 Console.WriteLine($"flywire.tap near the contract line (taps under 150 W, left out of recall): {nearThreshold.Detected} of {nearThreshold.Cases} detected");

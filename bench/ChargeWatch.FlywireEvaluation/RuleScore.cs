@@ -23,6 +23,11 @@ public sealed class RuleScore(string rule)
 
     public int FalseAlerts { get; set; }
 
+    /// <summary>False alerts on the cases without any ground-truth event: what a community without fly-wires sees.</summary>
+    public int FalseAlertsOnNegatives { get; set; }
+
+    public double FalseAlertsPer100Negatives => NegativeCases == 0 ? 0 : 100.0 * FalseAlertsOnNegatives / NegativeCases;
+
     public long Readings { get; set; }
 
     public double CpuMicroseconds { get; set; }
@@ -61,6 +66,7 @@ public sealed class RuleScore(string rule)
         Late += other.Late;
         TruePositiveAlerts += other.TruePositiveAlerts;
         FalseAlerts += other.FalseAlerts;
+        FalseAlertsOnNegatives += other.FalseAlertsOnNegatives;
         Readings += other.Readings;
         CpuMicroseconds += other.CpuMicroseconds;
         _delaysMinutes.AddRange(other._delaysMinutes);
