@@ -9,7 +9,7 @@ namespace ChargeWatch.Core.Parsing;
 /// </summary>
 internal static class ShortDecimal
 {
-    private const int MaxDigits = 15;
+    public const int MaxDigits = 15;
 
     private static readonly double[] PowersOfTen =
         [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
@@ -50,9 +50,18 @@ internal static class ShortDecimal
         {
             return false;
         }
-        var magnitude = (double)digits / PowersOfTen[Math.Max(fractionDigits, 0)];
-        // Negating after dividing keeps "-0" as -0.0, as the general parser gives it.
-        value = negative ? -magnitude : magnitude;
+        value = Compose(digits, Math.Max(fractionDigits, 0), negative);
         return true;
+    }
+
+    /// <summary>
+    /// The value of a decimal whose <paramref name="digits"/> (at most <see cref="MaxDigits"/> of them)
+    /// have <paramref name="fractionDigits"/> after the point.
+    /// </summary>
+    public static double Compose(ulong digits, int fractionDigits, bool negative)
+    {
+        var magnitude = (double)digits / PowersOfTen[fractionDigits];
+        // Negating after dividing keeps "-0" as -0.0, as the general parser gives it.
+        return negative ? -magnitude : magnitude;
     }
 }

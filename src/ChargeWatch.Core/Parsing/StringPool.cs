@@ -20,9 +20,28 @@ internal sealed class StringPool(int capacity)
         }
 
         Span<char> chars = stackalloc char[MaxPooledLength];
-        var written = reader.CopyString(chars);
+        return Get(chars[..reader.CopyString(chars)]);
+    }
+
+    /// <summary>The pooled string of printable-ASCII bytes, the same instance <see cref="Get(ref Utf8JsonReader)"/> returns for that text.</summary>
+    public string GetAscii(ReadOnlySpan<byte> ascii)
+    {
+        if (ascii.Length > MaxPooledLength)
+        {
+            return System.Text.Encoding.ASCII.GetString(ascii);
+        }
+        Span<char> chars = stackalloc char[ascii.Length];
+        for (var i = 0; i < ascii.Length; i++)
+        {
+            chars[i] = (char)ascii[i];
+        }
+        return Get(chars);
+    }
+
+    private string Get(ReadOnlySpan<char> chars)
+    {
         var lookup = _strings.GetAlternateLookup<ReadOnlySpan<char>>();
-        if (lookup.TryGetValue(chars[..written], out var pooled))
+        if (lookup.TryGetValue(chars, out var pooled))
         {
             return pooled;
         }
@@ -31,9 +50,8 @@ internal sealed class StringPool(int capacity)
         {
             _strings.Clear();
         }
-        var created = new string(chars[..written]);
+        var created = new string(chars);
         _strings.Add(created);
         return created;
     }
-
 }

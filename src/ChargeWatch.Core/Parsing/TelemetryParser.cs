@@ -11,20 +11,32 @@ namespace ChargeWatch.Core.Parsing;
 /// <summary>
 /// Parses and validates telemetry payloads of contract §2 straight from the payload bytes.
 /// A payload is accepted whole or rejected whole with a named reason. Unknown fields are ignored;
-/// a JSON <c>null</c> counts as an absent field. Not thread-safe: one instance per consuming thread.
+/// a JSON <c>null</c> counts as an absent field. Charger payloads first try <see cref="PlainChargerReader"/>,
+/// an accept-only fast path; whatever it declines is read here with <see cref="Utf8JsonReader"/>.
+/// Not thread-safe: one instance per consuming thread.
 /// </summary>
-public sealed class TelemetryParser(int maxPayloadBytes = TelemetryParser.DefaultMaxPayloadBytes)
+public sealed class TelemetryParser
 {
     public const int DefaultMaxPayloadBytes = 64 * 1024;
 
     private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = 16 };
 
     private readonly StringPool _strings = new(capacity: 10_000);
+    private readonly PlainChargerReader _plainCharger;
     private readonly List<PortReading> _ports = new(capacity: PayloadLimits.MaxPort);
     // Port numbers seen in this payload, bit (port − 1): a repeated port is found without rescanning _ports.
     private ulong _seenPorts;
 
-    public int MaxPayloadBytes { get; } = maxPayloadBytes;
+    public TelemetryParser(int maxPayloadBytes = DefaultMaxPayloadBytes)
+    {
+        MaxPayloadBytes = maxPayloadBytes;
+        _plainCharger = new PlainChargerReader(_strings);
+    }
+
+    public int MaxPayloadBytes { get; }
+
+    /// <summary>Off only in tests that compare the fast path with the general one.</summary>
+    internal bool UsePlainChargerPath { get; set; } = true;
 
     public bool TryParse(
         TopicAddress address, ReadOnlySequence<byte> payload,
@@ -36,11 +48,10 @@ public sealed class TelemetryParser(int maxPayloadBytes = TelemetryParser.Defaul
             error = new ParseError(RejectReason.TooLarge);
             return false;
         }
-        // MQTT payloads nearly always arrive in one segment; the span constructor states the fast path outright.
-        var reader = payload.IsSingleSegment
-            ? new Utf8JsonReader(payload.FirstSpan, ReaderOptions)
-            : new Utf8JsonReader(payload, ReaderOptions);
-        return TryParse(address.Device, reader, out reading, out error);
+        // MQTT payloads nearly always arrive in one segment; the span overload then takes the fast paths.
+        return payload.IsSingleSegment
+            ? TryParse(address, payload.FirstSpan, out reading, out error)
+            : TryParse(address.Device, new Utf8JsonReader(payload, ReaderOptions), out reading, out error);
     }
 
     public bool TryParse(
@@ -52,6 +63,13 @@ public sealed class TelemetryParser(int maxPayloadBytes = TelemetryParser.Defaul
             reading = null;
             error = new ParseError(RejectReason.TooLarge);
             return false;
+        }
+        if (address.Device.Kind == DeviceKind.Charger && UsePlainChargerPath
+            && _plainCharger.TryRead(payload, address.Device, out var charger))
+        {
+            reading = charger;
+            error = default;
+            return true;
         }
         return TryParse(address.Device, new Utf8JsonReader(payload, ReaderOptions), out reading, out error);
     }
