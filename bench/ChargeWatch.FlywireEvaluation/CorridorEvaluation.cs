@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using ChargeWatch.Core.Rules.FlywireCorridor;
 using ChargeWatch.Core.Rules.FlywireHousehold;
 using ChargeWatch.Simulator.Physics.Circuits;
@@ -23,7 +22,7 @@ public static class CorridorEvaluation
             var samples = night.Samples().ToArray();
             var detector = new CorridorLoadDetector(options);
             var fires = new List<DateTimeOffset>();
-            var watch = Stopwatch.StartNew();
+            var cpuStart = ThreadCpuClock.NowMicroseconds();
             foreach (var sample in samples)
             {
                 if (detector.Observe(sample.Timestamp, sample.Watts) == HouseholdChange.Fired)
@@ -31,10 +30,10 @@ public static class CorridorEvaluation
                     fires.Add(sample.Timestamp);
                 }
             }
-            watch.Stop();
+            var cpu = ThreadCpuClock.NowMicroseconds() - cpuStart;
             score.Cases++;
             score.Readings += samples.Length;
-            score.CpuMicroseconds += watch.Elapsed.TotalMicroseconds;
+            score.CpuMicroseconds += cpu;
             var matched = new bool[fires.Count];
             if (night.Charges.Count == 0)
             {

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using ChargeWatch.Core.Rules.FlywireHousehold;
 using ChargeWatch.Simulator.Physics.Circuits;
 
@@ -55,7 +54,7 @@ public static class HouseholdEvaluation
         var samples = night.Samples().ToArray();
         var detector = new HouseholdSignatureDetector(options);
         var fires = new List<(DateTimeOffset At, HouseholdEvidence Evidence)>();
-        var watch = Stopwatch.StartNew();
+        var cpuStart = ThreadCpuClock.NowMicroseconds();
         foreach (var sample in samples)
         {
             if (detector.Observe(sample.Timestamp, sample.Watts, sample.PowerFactor) == HouseholdChange.Fired)
@@ -63,13 +62,13 @@ public static class HouseholdEvaluation
                 fires.Add((sample.Timestamp, detector.Evidence));
             }
         }
-        watch.Stop();
+        var cpu = ThreadCpuClock.NowMicroseconds() - cpuStart;
 
         var score = new RuleScore("flywire.household")
         {
             Cases = 1,
             Readings = samples.Length,
-            CpuMicroseconds = watch.Elapsed.TotalMicroseconds,
+            CpuMicroseconds = cpu,
         };
         var withPf = night.Meter.ReportsPowerFactor;
         var matched = new bool[fires.Count];
