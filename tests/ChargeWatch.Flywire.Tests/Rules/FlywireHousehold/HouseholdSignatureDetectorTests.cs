@@ -42,29 +42,38 @@ public sealed class HouseholdSignatureDetectorTests
         Assert.InRange((resolved.Value - unplug).TotalMinutes, 10, 12);
     }
 
-    [Fact]
-    public void Observe_ChargerSwitchedOnAsTheFridgeStops_FiresOnTheFloorsWithin45Minutes()
+    /// <summary>Feeds a meter with pf minute by minute from <see cref="Evening"/>; returns the first firing.</summary>
+    private static DateTimeOffset? FirstFiring(HouseholdSignatureDetector detector, TimeSpan length, Func<int, (double Watts, double Vars)> meter)
     {
-        var detector = new HouseholdSignatureDetector(new HouseholdSignatureOptions());
-        var chargeStart = Evening.AddHours(1);
         DateTimeOffset? fired = null;
-        for (var t = Evening; t < Evening.AddHours(3); t = t.AddMinutes(1))
+        for (var t = Evening; t < Evening + length; t = t.AddMinutes(1))
         {
-            // A 120 W refrigerator (pf 0.75) runs 20 of every 50 min and stops in the very minute a
-            // 200 W charger (pf 0.6) starts: the meter shows no step at the charge's start.
-            var minute = (int)(t - Evening).TotalMinutes;
-            var fridge = (minute + 20) % 50 < 20;
-            var charging = t >= chargeStart;
-            var p = 40 + (fridge ? 120 : 0) + (charging ? 200 : 0);
-            var q = (40 * 0.484) + (fridge ? 120 * 0.882 : 0) + (charging ? 200 * 1.333 : 0);
-            var pf = p / Math.Sqrt((p * p) + (q * q));
-            if (detector.Observe(t, p, Math.Round(pf, 2)) == HouseholdChange.Fired)
+            var (p, q) = meter((int)(t - Evening).TotalMinutes);
+            if (detector.Observe(t, p, Math.Round(p / Math.Sqrt((p * p) + (q * q)), 2)) == HouseholdChange.Fired)
             {
                 fired ??= t;
             }
         }
+        return fired;
+    }
+
+    [Fact]
+    public void Observe_ChargerSwitchedOnAsTheFridgeStops_FiresOnTheFloorsWithin45Minutes()
+    {
+        var detector = new HouseholdSignatureDetector(new HouseholdSignatureOptions());
+        const int chargeStart = 60;
+
+        // A 120 W refrigerator (pf 0.75) runs 20 of every 50 min and stops in the very minute a
+        // 200 W charger (pf 0.6) starts: the meter shows no step at the charge's start.
+        var fired = FirstFiring(detector, TimeSpan.FromHours(3), minute =>
+        {
+            var fridge = (minute + 20) % 50 < 20;
+            var charging = minute >= chargeStart;
+            return (40 + (fridge ? 120 : 0) + (charging ? 200 : 0), (40 * 0.484) + (fridge ? 120 * 0.882 : 0) + (charging ? 200 * 1.333 : 0));
+        });
+
         Assert.NotNull(fired);
-        Assert.InRange((fired.Value - chargeStart).TotalMinutes, 30, 45);
+        Assert.InRange((fired.Value - Evening.AddMinutes(chargeStart)).TotalMinutes, 30, 45);
         Assert.InRange(detector.Evidence.PowerFactor!.Value, 0.55, 0.65);
     }
 
@@ -72,24 +81,19 @@ public sealed class HouseholdSignatureDetectorTests
     public void Observe_ChargerPluggedInAsTheRefrigeratorStops_FiresWithin45Minutes()
     {
         var detector = new HouseholdSignatureDetector(new HouseholdSignatureOptions());
-        var plugged = Evening.AddMinutes(85);
-        DateTimeOffset? fired = null;
-        for (var t = Evening; t < Evening.AddHours(5); t = t.AddMinutes(1))
+        const int plugged = 85;
+
+        // A 180 W compressor runs 25 min every hour; the 130 W charger (pf 0.65) is plugged in the
+        // minute a run ends, so the meter only shows a 50 W drop.
+        var fired = FirstFiring(detector, TimeSpan.FromHours(5), minute =>
         {
-            var minute = (int)(t - Evening).TotalMinutes;
-            // A 180 W compressor runs 25 min every hour; the 130 W charger (pf 0.65) is plugged in
-            // the minute a run ends, so the meter only shows a 50 W drop.
-            var fridge = minute % 60 is >= 0 and < 25;
-            var charging = t >= plugged;
-            var p = 40 + (fridge ? 180 : 0) + (charging ? 130 : 0);
-            var q = (40 * 1.02) + (fridge ? 180 * 0.96 : 0) + (charging ? 130 * 1.169 : 0);
-            if (detector.Observe(t, p, Math.Round(p / Math.Sqrt((p * p) + (q * q)), 2)) == HouseholdChange.Fired)
-            {
-                fired ??= t;
-            }
-        }
+            var fridge = minute % 60 < 25;
+            var charging = minute >= plugged;
+            return (40 + (fridge ? 180 : 0) + (charging ? 130 : 0), (40 * 1.02) + (fridge ? 180 * 0.96 : 0) + (charging ? 130 * 1.169 : 0));
+        });
+
         Assert.NotNull(fired);
-        Assert.InRange((fired.Value - plugged).TotalMinutes, 30, 45);
+        Assert.InRange((fired.Value - Evening.AddMinutes(plugged)).TotalMinutes, 30, 45);
         Assert.InRange(detector.Evidence.PowerFactor!.Value, 0.6, 0.7);
     }
 
