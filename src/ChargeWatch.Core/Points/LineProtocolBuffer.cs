@@ -24,7 +24,8 @@ public sealed class LineProtocolBuffer(int capacity = 64 * 1024)
     private long _lastTimestamp = long.MinValue;
     private readonly char[] _lastTimestampText = new char[20];
     private int _lastTimestampLength;
-    private readonly string?[] _plainStrings = new string?[64];
+    private const int PlainSlotShift = 24;
+    private readonly string?[] _plainStrings = new string?[1 << (32 - PlainSlotShift)];
 
     public int LineCount { get; private set; }
 
@@ -35,6 +36,27 @@ public sealed class LineProtocolBuffer(int capacity = 64 * 1024)
         _lineStart = _length;
         _fieldCount = 0;
         AppendEscaped(measurement, isTag: false);
+        return this;
+    }
+
+    /// <summary>
+    /// Begins a line with a copy of <paramref name="length"/> characters already in this buffer from
+    /// <paramref name="start"/>: the measurement and leading tags of an earlier line of the same series
+    /// family, escaped once instead of once per line.
+    /// </summary>
+    internal LineProtocolBuffer BeginLineCopying(int start, int length)
+    {
+        _lineStart = _length;
+        _fieldCount = 0;
+        return AppendCopy(start, length);
+    }
+
+    /// <summary>Appends a copy of text already in this buffer (tags of an earlier line, as escaped there).</summary>
+    internal LineProtocolBuffer AppendCopy(int start, int length)
+    {
+        Reserve(length);
+        _chars.AsSpan(start, length).CopyTo(_chars.AsSpan(_length));
+        _length += length;
         return this;
     }
 
@@ -250,7 +272,19 @@ public sealed class LineProtocolBuffer(int capacity = 64 * 1024)
     private void Append(ReadOnlySpan<char> text)
     {
         Reserve(text.Length);
-        text.CopyTo(_chars.AsSpan(_length));
+        var destination = _chars.AsSpan(_length, text.Length);
+        if (text.Length <= 16)
+        {
+            // Keys and tag values are a few characters: a loop is cheaper than the call to a block copy.
+            for (var i = 0; i < destination.Length; i++)
+            {
+                destination[i] = text[i];
+            }
+        }
+        else
+        {
+            text.CopyTo(destination);
+        }
         _length += text.Length;
     }
 
@@ -274,7 +308,10 @@ public sealed class LineProtocolBuffer(int capacity = 64 * 1024)
         // Keys, measurements and tag values are nearly always the same few string instances (literals,
         // the topic cache's device and site, the parser's pooled shed), so strings once found to need no
         // escaping are remembered by reference; strings are immutable, so the verdict stays true.
-        var slot = (value.Length * 31 + (value.Length == 0 ? 0 : value[0])) & (_plainStrings.Length - 1);
+        // Length, first and last character, mixed multiplicatively, spread the mapper's keys and the
+        // usual device, shed and site names over distinct slots ("shed" and "site" among them).
+        var slot = value.Length == 0 ? 0 : (int)(unchecked(
+            (uint)value.Length * 0x9E3779B1u + value[0] * 0x85EBCA6Bu + value[^1] * 0xC2B2AE35u) >> PlainSlotShift);
         if (ReferenceEquals(_plainStrings[slot], value))
         {
             Append(value);

@@ -41,20 +41,41 @@ public sealed class ReadingPointMapper(IDeviceDirectory directory)
     private static void AppendCharger(ChargerReading reading, string? shed, LineProtocolBuffer lines)
     {
         var ms = reading.UnixMilliseconds;
+        // Port lines differ only in the port tag and the fields: the text before the port tag
+        // ("port,charger=…") and after it (",shed=…,site=…") is written once, then copied.
+        var template = default(PortLineTemplate);
         foreach (var port in reading.Ports)
         {
-            lines.BeginLine("port")
-                .Tag("charger", reading.DeviceId)
-                .Tag("port", PortNumbers[port.Port])
-                .Tag("shed", shed)
-                .Tag("site", reading.Site)
-                .Field("v", port.Volts)
+            var linesBefore = lines.LineCount;
+            var lineStart = lines.Length;
+            var candidate = template;
+            if (template.IsEmpty)
+            {
+                lines.BeginLine("port").Tag("charger", reading.DeviceId);
+                var headEnd = lines.Length;
+                lines.Tag("port", PortNumbers[port.Port]);
+                var tailStart = lines.Length;
+                lines.Tag("shed", shed).Tag("site", reading.Site);
+                candidate = new PortLineTemplate(lineStart, headEnd - lineStart, tailStart, lines.Length - tailStart);
+            }
+            else
+            {
+                lines.BeginLineCopying(template.HeadStart, template.HeadLength)
+                    .Tag("port", PortNumbers[port.Port])
+                    .AppendCopy(template.TailStart, template.TailLength);
+            }
+            lines.Field("v", port.Volts)
                 .Field("a", port.Amps)
                 .Field("w", port.Watts)
                 .Field("wh", port.WattHours)
                 .Field("tempC", port.TempC)
                 .Field("state", port.State == PortState.Unknown ? null : port.State.ToContractName())
                 .EndLine(ms);
+            // Only a line that was kept leaves its text in the buffer to copy from.
+            if (lines.LineCount > linesBefore)
+            {
+                template = candidate;
+            }
         }
         lines.BeginLine("charger")
             .Tag("charger", reading.DeviceId)
