@@ -186,7 +186,8 @@ public sealed class LineProtocolBuffer(int capacity = 64 * 1024)
     /// <summary>
     /// Meter readings mostly carry up to three decimals (221.3, 1.12). When thousandths hold the value
     /// exactly, it is written from an integer — several times faster than shortest round-trip
-    /// formatting, and the same text parses back to the same double; anything else takes the general path.
+    /// formatting, and the same text parses back to the same double. Other values between 0.1 and
+    /// 10^15 get <see cref="ShortestDecimal"/>; the rest the framework's general path.
     /// </summary>
     private void AppendNumber(double value)
     {
@@ -219,6 +220,12 @@ public sealed class LineProtocolBuffer(int capacity = 64 * 1024)
                     }
                 }
             }
+            return;
+        }
+        Reserve(40);
+        if (ShortestDecimal.TryFormat(value, _chars.AsSpan(_length), out var written))
+        {
+            _length += written;
             return;
         }
         AppendInvariant(value);
