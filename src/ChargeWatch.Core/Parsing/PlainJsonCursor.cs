@@ -93,6 +93,11 @@ internal ref struct PlainJsonCursor(ReadOnlySpan<byte> text)
             value = ShortDecimal.Compose(plain.Digits, plain.FractionDigits, plain.Negative);
             return true;
         }
+        if (plain.DigitCount <= LongDecimal.MaxDigits
+            && LongDecimal.TryCompose(plain.Digits, plain.FractionDigits, plain.Negative, out value))
+        {
+            return true;
+        }
         // Longer mantissas: the same correctly rounded conversion Utf8JsonReader.TryGetDouble makes.
         return Utf8Parser.TryParse(number, out value, out var consumed) && consumed == number.Length && double.IsFinite(value);
     }
