@@ -44,7 +44,10 @@ public sealed class ReadingPointMapper(IDeviceDirectory directory)
         // Port lines differ only in the port tag and the fields: the text before the port tag
         // ("port,charger=…") and after it (",shed=…,site=…") is written once, then copied.
         var template = default(PortLineTemplate);
-        foreach (var port in reading.Ports)
+        // Ports is the reading's array behind IReadOnlyList: walking the array itself saves an
+        // enumerator allocation and a copy of every port.
+        var ports = reading.Ports as PortReading[] ?? [.. reading.Ports];
+        foreach (ref readonly var port in ports.AsSpan())
         {
             var linesBefore = lines.LineCount;
             var lineStart = lines.Length;
