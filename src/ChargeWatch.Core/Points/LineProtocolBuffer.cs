@@ -286,19 +286,7 @@ public sealed class LineProtocolBuffer(int capacity = 64 * 1024)
     private void Append(ReadOnlySpan<char> text)
     {
         Reserve(text.Length);
-        var destination = _chars.AsSpan(_length, text.Length);
-        if (text.Length <= 16)
-        {
-            // Keys and tag values are a few characters: a loop is cheaper than the call to a block copy.
-            for (var i = 0; i < destination.Length; i++)
-            {
-                destination[i] = text[i];
-            }
-        }
-        else
-        {
-            text.CopyTo(destination);
-        }
+        text.CopyTo(_chars.AsSpan(_length));
         _length += text.Length;
     }
 
