@@ -1,3 +1,5 @@
+using ChargeWatch.Core.Numbers;
+
 namespace ChargeWatch.Core.Parsing;
 
 /// <summary>
@@ -16,17 +18,16 @@ internal static class LongDecimal
 {
     public const int MaxDigits = 19;
 
-    private static readonly ulong[] PowersOfTen = CreatePowersOfTen();
 
     /// <summary>The double of ±digits/10^fractionDigits; false when it is outside 2^-10 … 2^52 (left to the framework).</summary>
     public static bool TryCompose(ulong digits, int fractionDigits, bool negative, out double value)
     {
         value = 0;
-        if (fractionDigits >= PowersOfTen.Length || digits == 0)
+        if (fractionDigits >= PowersOfTen.UInt64.Length || digits == 0)
         {
             return false;
         }
-        var scale = PowersOfTen[fractionDigits];
+        var scale = PowersOfTen.UInt64[fractionDigits];
         var candidate = (double)digits / scale;
         for (var step = 0; step < 4; step++)
         {
@@ -75,16 +76,5 @@ internal static class LongDecimal
             return 1;
         }
         return 0;
-    }
-
-    private static ulong[] CreatePowersOfTen()
-    {
-        var powers = new ulong[20];
-        powers[0] = 1;
-        for (var i = 1; i < powers.Length; i++)
-        {
-            powers[i] = powers[i - 1] * 10;
-        }
-        return powers;
     }
 }

@@ -1,3 +1,5 @@
+using ChargeWatch.Core.Numbers;
+
 namespace ChargeWatch.Core.Points;
 
 /// <summary>
@@ -19,7 +21,6 @@ internal static class ShortestDecimal
     private const double Min = 0.1;
     private const double Max = 1e15;
 
-    private static readonly ulong[] PowersOfTen = CreatePowersOfTen();
 
     /// <summary>Writes the text; false (nothing written) outside 0.1 ≤ |value| &lt; 10^15 or on a tie.</summary>
     public static bool TryFormat(double value, Span<char> destination, out int written)
@@ -85,7 +86,7 @@ internal static class ShortestDecimal
         {
             destination[written++] = '-';
         }
-        var scale = PowersOfTen[low];
+        var scale = PowersOfTen.UInt64[low];
         written += WriteInteger(digits / scale, destination[written..]);
         if (low > 0)
         {
@@ -108,7 +109,7 @@ internal static class ShortestDecimal
         public Candidates Candidates(int fractionDigits)
         {
             // The exact value is 4m·10^f; the bounds lie half an ulp above and a half or quarter below.
-            var scale = PowersOfTen[fractionDigits];
+            var scale = PowersOfTen.UInt64[fractionDigits];
             var exact = Math.BigMul(Mantissa * 4, scale);
             var lower = exact - (LowerMargin == 2 ? (UInt128)scale << 1 : scale);
             var upper = exact + ((UInt128)scale << 1);
@@ -134,16 +135,5 @@ internal static class ShortestDecimal
             value /= 10;
         }
         return count;
-    }
-
-    private static ulong[] CreatePowersOfTen()
-    {
-        var powers = new ulong[20];
-        powers[0] = 1;
-        for (var i = 1; i < powers.Length; i++)
-        {
-            powers[i] = powers[i - 1] * 10;
-        }
-        return powers;
     }
 }
