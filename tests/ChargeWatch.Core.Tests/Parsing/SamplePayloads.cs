@@ -1,4 +1,7 @@
+using System.Text;
 using ChargeWatch.Core.Contract;
+using ChargeWatch.Core.Parsing;
+using ChargeWatch.Core.Readings;
 
 namespace ChargeWatch.Core.Tests.Parsing;
 
@@ -10,6 +13,13 @@ internal static class SamplePayloads
 
     public static TopicAddress Address(DeviceKind kind, string device = "dev-1") =>
         new(new DeviceKey("dongyuan-1", kind, device), Channel.Telemetry);
+
+    /// <summary>Parses a payload that must be accepted, as a reading of type <typeparamref name="T"/>.</summary>
+    public static T ParseAccepted<T>(this TelemetryParser parser, DeviceKind kind, string json) where T : Reading
+    {
+        Assert.True(parser.TryParse(Address(kind), Encoding.UTF8.GetBytes(json), out var reading, out var error), error.ToString());
+        return Assert.IsType<T>(reading);
+    }
 
     public const string Charger = """
         {"ts":"2026-07-08T21:30:00.000+08:00","seq":1234,"shed":"shed-a","tempC":35.0,

@@ -11,11 +11,7 @@ public class TelemetryParserFieldDispatchTests
 {
     private readonly TelemetryParser _parser = new();
 
-    private T Parse<T>(DeviceKind kind, string json) where T : Reading
-    {
-        Assert.True(_parser.TryParse(Address(kind), Encoding.UTF8.GetBytes(json), out var reading, out var error), error.ToString());
-        return Assert.IsType<T>(reading);
-    }
+    private T Parse<T>(DeviceKind kind, string json) where T : Reading => _parser.ParseAccepted<T>(kind, json);
 
     private ParseError Reject(DeviceKind kind, string json)
     {
