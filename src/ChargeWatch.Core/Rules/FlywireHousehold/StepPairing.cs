@@ -33,6 +33,10 @@ internal sealed class StepPairing
     // minute draws 1.4 times its running power, which would otherwise stay in the step's size.
     private SwitchedLoad? _settling;
     private double _settlingBeforeVars;
+    private double _settleStepWatts;
+    private double _settledWattsSum;
+    private double _settledVarsSum;
+    private int _settledCount;
     private long _settleUntilTicks;
 
     public IReadOnlyList<SwitchedLoad> Loads => _loads;
@@ -67,6 +71,10 @@ internal sealed class StepPairing
                 Step(_stepBeforeTicks, dP, vars - _stepBeforeVars, ticks, watts, vars);
             }
         }
+        else if (IsStartUpEnding(ticks, watts))
+        {
+            Settle(_settling!, watts, vars);
+        }
         else if (Math.Abs(watts - _lastWatts) >= Threshold(_lastWatts, watts))
         {
             _settling = null;
@@ -83,13 +91,36 @@ internal sealed class StepPairing
         Remember(ticks, watts, vars);
     }
 
+    /// <summary>
+    /// A fall soon after a switch-on that leaves 60–100 % of the step on: the start-up surge ending
+    /// (a compressor draws 1.4 times its running power for a minute). On a busy meter that fall can
+    /// exceed the step threshold; it is the load settling, not another load switching off.
+    /// </summary>
+    private bool IsStartUpEnding(long ticks, double watts)
+    {
+        if (_settling is not { } load || ticks > _settleUntilTicks || watts >= _lastWatts)
+        {
+            return false;
+        }
+        var settled = watts - load.BeforeWatts;
+        return settled >= 0.6 * _settleStepWatts && settled <= _settleStepWatts;
+    }
+
+    /// <summary>
+    /// The load's running power is the mean of the quiet readings after its step (less the level
+    /// before it): one reading would carry other appliances' flicker, and the lowest of several
+    /// would be biased low by it.
+    /// </summary>
     private void Settle(SwitchedLoad load, double watts, double vars)
     {
         var settled = watts - load.BeforeWatts;
-        if (settled >= 0.6 * load.Watts && settled <= load.Watts)
+        if (settled >= 0.6 * _settleStepWatts && settled <= 1.05 * _settleStepWatts)
         {
-            load.Watts = settled;
-            load.Vars = vars - _settlingBeforeVars;
+            _settledWattsSum += settled;
+            _settledVarsSum += vars - _settlingBeforeVars;
+            _settledCount++;
+            load.Watts = _settledWattsSum / _settledCount;
+            load.Vars = _settledVarsSum / _settledCount;
         }
     }
 
@@ -129,6 +160,10 @@ internal sealed class StepPairing
             load.TwinOf = twin;
             _settling = load;
             _settlingBeforeVars = _stepBeforeVars;
+            _settleStepWatts = dP;
+            _settledWattsSum = 0;
+            _settledVarsSum = 0;
+            _settledCount = 0;
             _settleUntilTicks = ticks + SettleTicks;
             return;
         }
