@@ -1,7 +1,7 @@
 using System.Globalization;
 using ChargeWatch.FlywireEvaluation;
 
-// Usage: dotnet run -c Release --project bench/ChargeWatch.FlywireEvaluation -- [tune|report] [nights] [--verbose] [--shed] [--from SEED]
+// Usage: dotnet run -c Release --project bench/ChargeWatch.FlywireEvaluation -- [tune|report] [nights] [--verbose] [--shed] [--from SEED] [--set Option=value ...]
 if (args.Length > 1 && args[0] == "trace")
 {
     Trace.Household(long.Parse(args[1], CultureInfo.InvariantCulture), Console.Out);
@@ -24,7 +24,7 @@ Action<string>? log = verbose ? Console.WriteLine : null;
 var shedOnly = args.Contains("--shed");
 var scores = shedOnly ? new List<RuleScore>() : new List<RuleScore>
 {
-    HouseholdEvaluation.Run(firstSeed, nights, log: log),
+    HouseholdEvaluation.Run(firstSeed, nights, OptionOverrides.Apply(args, new ChargeWatch.Core.Rules.FlywireHousehold.HouseholdSignatureOptions()), log),
     CorridorEvaluation.Run(firstSeed, nights / 2, log),
 };
 scores.AddRange(

@@ -34,6 +34,42 @@ public sealed class HouseholdStepPairingTests
     }
 
     [Fact]
+    public void Observe_StartUpSurgeEndingOnABusyMeter_MeasuresTheRunningPower()
+    {
+        // A rice cooker holds the meter at 1 kW, so the step threshold is 45 W. A 165 W refrigerator
+        // (pf 0.75: 145 var) draws 1.4 times that for its first minute; the surge's end is a 66 W
+        // fall, larger than the threshold, which must not end the step's re-measurement.
+        var steps = new StepPairing();
+        var p = 1000.0;
+        var q = 140.0;
+        void Add(double second) => steps.Observe(Start + (long)(second * TimeSpan.TicksPerSecond), p, q);
+        for (var s = 0; s < 300; s += 30)
+        {
+            Add(s);
+        }
+        p += 231;
+        q += 203;
+        Add(300);
+        Add(330);
+        p -= 66;
+        q -= 58;
+        for (var s = 360; s < 1200; s += 30)
+        {
+            Add(s);
+        }
+        p -= 165;
+        q -= 145;
+        Add(1200);
+        Add(1230);
+        Add(1260);
+
+        var fridge = Assert.Single(steps.Loads);
+        Assert.InRange(fridge.Watts, 160, 170);
+        Assert.InRange(fridge.Vars, 135, 155);
+        Assert.True(fridge.Gone);
+    }
+
+    [Fact]
     public void Observe_OffStepOfTheSameLoad_ClosesIt()
     {
         var steps = new StepPairing();
