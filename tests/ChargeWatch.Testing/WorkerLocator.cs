@@ -3,13 +3,18 @@ using System.Reflection;
 
 namespace ChargeWatch.Testing;
 
-/// <summary>Finds the built worker (<c>ChargeWatch.Worker.dll</c>), building it when there is none.</summary>
+/// <summary>
+/// Finds the built worker (<c>ChargeWatch.Worker.dll</c>), building it when there is none or when it
+/// was built from other sources than the tests (its copy of ChargeWatch.Core differs from theirs): a
+/// partial build must not test yesterday's worker against today's detectors.
+/// </summary>
 public static class WorkerLocator
 {
     /// <summary>Full path of a worker dll to run instead of the one found next to the artifacts.</summary>
     public const string OverrideVariable = "CW_WORKER_DLL";
 
     private const string DllName = "ChargeWatch.Worker.dll";
+    private const string SharedDll = "ChargeWatch.Core.dll";
     private static readonly SemaphoreSlim BuildLock = new(1, 1);
 
     public static string RepositoryRoot { get; } =
@@ -45,7 +50,15 @@ public static class WorkerLocator
         {
             return File.Exists(explicitPath) ? explicitPath : throw new FileNotFoundException($"{OverrideVariable}={explicitPath} does not exist.");
         }
-        return Candidates().FirstOrDefault(File.Exists);
+        return Candidates().FirstOrDefault(candidate => File.Exists(candidate) && BuiltFromTheseSources(candidate));
+    }
+
+    /// <summary>The worker's ChargeWatch.Core.dll is byte for byte the one the tests were built with.</summary>
+    private static bool BuiltFromTheseSources(string workerDll)
+    {
+        var ours = Path.Combine(AppContext.BaseDirectory, SharedDll);
+        var theirs = Path.Combine(Path.GetDirectoryName(workerDll)!, SharedDll);
+        return !File.Exists(ours) || (File.Exists(theirs) && File.ReadAllBytes(ours).AsSpan().SequenceEqual(File.ReadAllBytes(theirs)));
     }
 
     /// <summary>
@@ -81,6 +94,13 @@ public static class WorkerLocator
         info.ArgumentList.Add("build");
         info.ArgumentList.Add(Path.Combine(RepositoryRoot, "src", "ChargeWatch.Worker"));
         info.ArgumentList.Add("--nologo");
+        // The configuration the tests run in, so the worker lands where they look first.
+        var pivot = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Name;
+        if (pivot is "debug" or "release")
+        {
+            info.ArgumentList.Add("--configuration");
+            info.ArgumentList.Add(pivot == "release" ? "Release" : "Debug");
+        }
         using var build = Process.Start(info)!;
         var output = build.StandardOutput.ReadToEndAsync(cancellationToken);
         var errors = build.StandardError.ReadToEndAsync(cancellationToken);
