@@ -1,3 +1,4 @@
+using ChargeWatch.Worker.Storage;
 using System.Globalization;
 using System.Text.Json;
 
@@ -27,7 +28,7 @@ public sealed class AlertmanagerQueue
         _maxEntries = maxEntries;
         _logger = logger;
         Directory.CreateDirectory(directory);
-        foreach (var partial in Directory.EnumerateFiles(directory, "*.tmp"))
+        foreach (var partial in Directory.EnumerateFiles(directory, "*" + DurableFile.TemporaryExtension))
         {
             File.Delete(partial);
         }
@@ -66,13 +67,7 @@ public sealed class AlertmanagerQueue
             var name = _nextSequence.ToString("D16", CultureInfo.InvariantCulture) + Extension;
             _nextSequence++;
             var path = Path.Combine(_directory, name);
-            var temporary = path + ".tmp";
-            using (var file = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
-            {
-                file.Write(bytes);
-                file.Flush(flushToDisk: true);
-            }
-            File.Move(temporary, path, overwrite: true);
+            DurableFile.Write(path, bytes);
             _files.AddLast(name);
 
             while (_files.Count > _maxEntries && _files.First is { } oldest)

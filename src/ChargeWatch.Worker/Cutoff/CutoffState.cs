@@ -1,4 +1,5 @@
 using ChargeWatch.Core.Alerts;
+using ChargeWatch.Worker.Storage;
 using System.Text.Json;
 
 namespace ChargeWatch.Worker.Cutoff;
@@ -100,13 +101,7 @@ public sealed class CutoffState
             bytes = JsonSerializer.SerializeToUtf8Bytes(_byAlert, Json);
             _changed = false;
         }
-        var temporary = _path + ".tmp";
-        using (var file = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
-        {
-            file.Write(bytes);
-            file.Flush(flushToDisk: true);
-        }
-        File.Move(temporary, _path, overwrite: true);
+        DurableFile.Write(_path, bytes);
     }
 }
 

@@ -1,3 +1,5 @@
+using ChargeWatch.Worker.Storage;
+
 namespace ChargeWatch.Worker.Detection;
 
 /// <summary>
@@ -12,10 +14,19 @@ internal sealed class AlertJournal(string path)
     /// <summary>Appends whole records and returns once they are on disk.</summary>
     public void Append(ReadOnlySpan<byte> records)
     {
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
-        using var file = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete, bufferSize: 0);
-        file.Write(records);
-        file.Flush(flushToDisk: true);
+        var directory = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!;
+        Directory.CreateDirectory(directory);
+        var created = !File.Exists(path);
+        using (var file = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete, bufferSize: 0))
+        {
+            file.Write(records);
+            file.Flush(flushToDisk: true);
+        }
+        if (created)
+        {
+            // A new file's name lives in the directory: flushed too, or a crash could lose the whole journal.
+            DurableFile.FlushDirectory(directory);
+        }
     }
 
     /// <summary>The journal's bytes, or empty when there is none.</summary>

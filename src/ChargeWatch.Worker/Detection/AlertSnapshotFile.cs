@@ -1,5 +1,6 @@
 using ChargeWatch.Core.Alerts;
 using ChargeWatch.Core.Detection;
+using ChargeWatch.Worker.Storage;
 
 namespace ChargeWatch.Worker.Detection;
 
@@ -27,13 +28,7 @@ internal sealed class AlertSnapshotFile(string path)
     {
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
         var json = AlertStateJson.Write(active);
-        var temporary = path + ".tmp";
-        using (var file = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
-        {
-            file.Write(json);
-            file.Flush(flushToDisk: true);
-        }
-        File.Move(temporary, path, overwrite: true);
+        DurableFile.Write(path, json);
         return json.Length;
     }
 }

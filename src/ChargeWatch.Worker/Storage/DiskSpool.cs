@@ -14,7 +14,7 @@ namespace ChargeWatch.Worker.Storage;
 public sealed class DiskSpool
 {
     private const string Extension = ".lp";
-    private const string TempExtension = ".tmp";
+    private const string TempExtension = DurableFile.TemporaryExtension;
     private const string HeaderPrefix = "#chargewatch-spool v1 ";
 
     private readonly string _directory;
@@ -63,14 +63,7 @@ public sealed class DiskSpool
         }
         var number = _nextNumber++;
         var path = PathOf(number);
-        var temp = path + TempExtension;
-        using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.None))
-        {
-            file.Write(header);
-            file.Write(body);
-            file.Flush(flushToDisk: true);
-        }
-        File.Move(temp, path);
+        DurableFile.Write(path, header, body, replace: false);
         _files[number] = size;
         Bytes += size;
         return true;
