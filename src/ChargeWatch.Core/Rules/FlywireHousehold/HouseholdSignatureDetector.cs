@@ -32,6 +32,10 @@ public sealed class HouseholdSignatureDetector
     private readonly Busyness _busy = new(40, 6, TimeSpan.FromMinutes(20));
     private readonly FloorTaper _floorTaper;
     private readonly StepFreeLevel _stepFree = new();
+    private readonly BigLoadFilter _bigLoads;
+    // The floor of the readings without the big appliances: where a heater took turns with the
+    // refrigerator, this floor still shows the refrigerator's off-times.
+    private readonly RollingFloor _residualFloor;
     // The floor's own taper fired (no power factor): its plateau height and when it was seen gone.
     private double _taperFiringWatts;
     private long _taperGoneTicks;
@@ -65,6 +69,8 @@ public sealed class HouseholdSignatureDetector
         _varsFloor = new RollingFloor(options.FloorWindow);
         _history = new LevelHistory(options.TaperWindow);
         _floorTaper = new FloorTaper(options);
+        _bigLoads = new BigLoadFilter(options.BigLoadWatts);
+        _residualFloor = new RollingFloor(options.FloorWindow);
     }
 
     public bool IsFiring => _firing is not null;
@@ -96,6 +102,8 @@ public sealed class HouseholdSignatureDetector
             _history.Clear();
             _floorTaper.Clear();
             _stepFree.Clear();
+            _bigLoads.Clear();
+            _residualFloor.Clear();
             _warmUntilTicks = ticks + _window.Ticks;
             elapsed = 0;
         }
@@ -115,6 +123,11 @@ public sealed class HouseholdSignatureDetector
             _varsFloor.Add(ticks, PowerFactorMath.VarsUpperBound(watts, powerFactor), null);
         }
         _steps.Observe(ticks, watts, vars);
+        var residual = _bigLoads.Residual(ticks, watts);
+        if (!double.IsNaN(residual))
+        {
+            _residualFloor.Add(ticks, residual, null);
+        }
         _busy.Add(ticks, watts);
         RecordFloorsBeforeSteps();
         if (watts <= _floor.Watts + _options.QuietMarginWatts)
@@ -220,7 +233,10 @@ public sealed class HouseholdSignatureDetector
         }
         var addedWatts = _floor.Watts - load.FloorWattsBefore;
         var addedVars = _varsFloor.Watts - load.FloorVarsBefore;
-        var fits = Math.Abs(addedWatts - load.Watts) <= (_options.PersistWattsTolerance * load.Watts) + 15
+        // Without the big appliances the load must still be there: a refrigerator whose runs took
+        // turns with a heater's held the plain floor, not this one.
+        var heldWithoutBigLoads = _residualFloor.Count == 0 || _residualFloor.Watts - load.FloorWattsBefore >= _options.ResidualFloorShare * load.Watts;
+        var fits = heldWithoutBigLoads && Math.Abs(addedWatts - load.Watts) <= (_options.PersistWattsTolerance * load.Watts) + 15
             && Math.Abs(addedVars - load.Vars) <= (_options.PersistVarsTolerance * Math.Abs(load.Vars)) + 15 + load.VarsUncertainty;
         if (!fits)
         {
@@ -748,7 +764,7 @@ public sealed class HouseholdSignatureDetector
             text.Append(System.Globalization.CultureInfo.InvariantCulture,
                 $" | {At(t.StartTicks):HH:mm} lvl {t.Level:0.0} plat {t.Plateau:0.0} pf {t.PowerFactor:0.00}/{t.PowerFactorSamples}{(t.TaperSeen ? " TAPER" : "")}{(t.Closed ? " closed" : "")}{(t.GoneSinceTicks != 0 ? " gone" : "")}{(ReferenceEquals(t, _firing) ? " FIRING" : "")}");
         }
-        text.Append(System.Globalization.CultureInfo.InvariantCulture, $" || low {_steps.Low:0} qfloor {_varsFloor.Watts:0}");
+        text.Append(System.Globalization.CultureInfo.InvariantCulture, $" || low {_steps.Low:0} qfloor {_varsFloor.Watts:0} rfloor {_residualFloor.Watts:0} big {_bigLoads.OpenWatts:0}");
         foreach (var l in _steps.Loads)
         {
             text.Append(System.Globalization.CultureInfo.InvariantCulture,

@@ -121,4 +121,17 @@ public sealed class HouseholdSignatureOptions : RuleOptions
 
     /// <summary>... judged only this soon after the floors rose (later they carry other loads too; 10 min: +2 false alerts, −2 misses).</summary>
     public TimeSpan FloorRiseWithin { get; set; } = TimeSpan.FromMinutes(6);
+
+    /// <summary>
+    /// Switches at least this large (W) are big appliances — heaters, air conditioners, kettles,
+    /// cookers: larger than any charger's step (contract §5: 50–650 W), smaller than the smallest
+    /// air conditioner. A switched load must also hold the floor of the readings without them.
+    /// </summary>
+    public double BigLoadWatts { get; set; } = 680;
+
+    /// <summary>
+    /// Share of a switched load's step the floor without the big appliances must hold: less than
+    /// the whole step, since an air conditioner's power wanders by a few per cent around its usual size.
+    /// </summary>
+    public double ResidualFloorShare { get; set; } = 0.7;
 }

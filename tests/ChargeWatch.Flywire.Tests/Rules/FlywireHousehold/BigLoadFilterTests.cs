@@ -1,0 +1,58 @@
+using ChargeWatch.Core.Rules.FlywireHousehold;
+
+namespace ChargeWatch.Flywire.Tests.Rules.FlywireHousehold;
+
+public sealed class BigLoadFilterTests
+{
+    private static readonly long Start = new DateTimeOffset(2026, 7, 8, 18, 0, 0, TimeSpan.Zero).UtcTicks;
+
+    private static double[] Residuals(params double[] readings)
+    {
+        var filter = new BigLoadFilter(680);
+        return [.. readings.Select((watts, minute) => filter.Residual(Start + (minute * TimeSpan.TicksPerMinute), watts))];
+    }
+
+    [Fact]
+    public void Residual_HeaterOnAndOff_IsTheSmallLoadsAlone()
+    {
+        var residuals = Residuals(60, 60, 1560, 1560, 1560, 60, 60);
+
+        // A switch is taken out from the reading after the one that first shows it (an averaging
+        // meter may have caught it halfway): a switch-on reads high until then, which never lowers a
+        // floor; a switch-off's first reading is left out (NaN), since a half-caught one would dip.
+        Assert.Equal([60, 60, 1560, 60, 60, double.NaN, 60], residuals.Select(r => Math.Round(r)));
+    }
+
+    [Fact]
+    public void Residual_AveragingMeterCatchesTheSwitchOffHalfway_LeavesThatReadingOut()
+    {
+        // The middle reading holds half a minute of the heater: less the heater it would read as a
+        // 690 W dip below everything that is on.
+        var residuals = Residuals(60, 1560, 1560, 810, 60, 60);
+
+        Assert.True(double.IsNaN(residuals[3]));
+        Assert.Equal(60, residuals[4], 1);
+        Assert.Equal(60, residuals[2], 1);
+    }
+
+    [Fact]
+    public void Residual_KnownHeaterSwitchingOnAsTheRefrigeratorStops_ShowsTheRefrigeratorOff()
+    {
+        // Two runs of a 1500 W heater teach its size; the third starts in the minute a 150 W
+        // refrigerator stops, so the meter rises by only 1350 W.
+        var residuals = Residuals(
+            60, 1560, 1560, 60, 60, 1560, 1560, 60,
+            210, 210, 1560, 1560, 1560);
+
+        Assert.Equal(60, residuals[^1], 1);
+    }
+
+    [Fact]
+    public void Residual_ApplianceOffUnseen_IsForgottenOnceTheMeterReadsBelowTheLow()
+    {
+        // A kettle's switch-off hides in a slow ramp the filter cannot see as a step.
+        var residuals = Residuals(60, 60, 1860, 1860, 1500, 1100, 700, 300, 60, 60);
+
+        Assert.Equal(60, residuals[^1], 1);
+    }
+}
