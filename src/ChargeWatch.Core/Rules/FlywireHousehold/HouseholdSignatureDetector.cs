@@ -128,7 +128,11 @@ public sealed class HouseholdSignatureDetector
         {
             _residualFloor.Add(ticks, residual, null);
         }
-        _busy.Add(ticks, watts);
+        if (!double.IsNaN(residual))
+        {
+            // Busy is small loads' flicker (a washing machine's drum); a heater's switching is not.
+            _busy.Add(ticks, residual);
+        }
         RecordFloorsBeforeSteps();
         if (watts <= _floor.Watts + _options.QuietMarginWatts)
         {

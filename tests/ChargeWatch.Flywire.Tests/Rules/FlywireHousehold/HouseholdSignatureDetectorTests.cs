@@ -131,6 +131,27 @@ public sealed class HouseholdSignatureDetectorTests
     }
 
     [Fact]
+    public void Observe_ChargerWhileAHeaterCyclesFast_FiresWithin45Minutes()
+    {
+        var detector = new HouseholdSignatureDetector(new HouseholdSignatureOptions());
+        const int plugged = 60;
+
+        // A 1.2 kW heater on 6 min, off 4 min, switching mid-minute (the averaging meter shows half
+        // of it in the reading of the switch): eight swings in 20 min. The heater's switching is not
+        // the busy small-load flicker (a washing machine's drum) that holds a judgement back.
+        var fired = FirstFiring(detector, TimeSpan.FromHours(3), minute =>
+        {
+            var phase = minute % 10;
+            var heater = phase switch { 0 => 0.5, < 6 => 1.0, 6 => 0.5, _ => 0.0 };
+            var charging = minute >= plugged;
+            return (40 + (1200 * heater) + (charging ? 200 : 0), (40 * 0.484) + (charging ? 200 * 1.333 : 0));
+        });
+
+        Assert.NotNull(fired);
+        Assert.InRange((fired.Value - Evening.AddMinutes(plugged)).TotalMinutes, 30, 45);
+    }
+
+    [Fact]
     public void Observe_SteadyResistiveLoad_DoesNotFire()
     {
         var detector = new HouseholdSignatureDetector(new HouseholdSignatureOptions());
