@@ -154,7 +154,10 @@ public sealed class HouseholdSignatureDetector
         // With a power factor a switched load's real and reactive step, once the floors have carried
         // it for a whole window, tells the charger apart; without one only the taper can, which the
         // floor's tracks follow.
-        _stepFree.Add(ticks, watts, watts > _steps.Low + _options.QuietMarginWatts);
+        // A big appliance (heater, air conditioner, kettle) is on when the reading stands far above the
+        // floor; measured from the 12-hour low instead, a charger and a television on together
+        // counted as one, and the step-free level missed the very taper it is for.
+        _stepFree.Add(ticks, watts, watts > _floor.Watts + _options.QuietMarginWatts);
         _floorTaper.Add(ticks, _floor.Watts, _varsFloor.Count == 0 ? double.NaN : _varsFloor.Watts, _reportsPowerFactor ? double.NaN : _stepFree.Value);
         if (powerFactor is not null)
         {

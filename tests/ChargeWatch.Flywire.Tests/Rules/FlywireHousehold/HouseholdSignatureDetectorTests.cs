@@ -177,6 +177,32 @@ public sealed class HouseholdSignatureDetectorTests
     }
 
     [Fact]
+    public void Observe_TaperUnderARefrigeratorWhileATelevisionRuns_FiresWithinFifteenMinutesWithoutPowerFactor()
+    {
+        // 40 W household; from 19:00 a 300 W charger and a 200 W television, together more than
+        // 450 W over the household's low; at 21:00 the taper begins and a 150 W refrigerator run
+        // holds the floor up. Only the step-free level sees the taper in time, and it must not take
+        // the charger and television for a big appliance whose flicker hides a taper.
+        var detector = new HouseholdSignatureDetector(new HouseholdSignatureOptions());
+        var taperStart = Evening.AddHours(3);
+        DateTimeOffset? fired = null;
+        for (var t = Evening; t < Evening.AddHours(5); t = t.AddMinutes(1))
+        {
+            var minutes = (t - taperStart).TotalMinutes;
+            var on = t >= Evening.AddHours(1);
+            var charger = !on ? 0 : minutes < 0 ? 300 : 300 * Math.Exp(-minutes / 25);
+            var fridge = minutes is >= 0 and < 25 ? 150 : 0;
+            if (detector.Observe(t, 40 + charger + (on ? 200 : 0) + fridge, null) == HouseholdChange.Fired)
+            {
+                fired ??= t;
+            }
+        }
+
+        Assert.NotNull(fired);
+        Assert.InRange((fired.Value - taperStart).TotalMinutes, 0, 15);
+    }
+
+    [Fact]
     public void Observe_RefrigeratorCyclingAlone_DoesNotFire()
     {
         var detector = new HouseholdSignatureDetector(new HouseholdSignatureOptions());
