@@ -7,7 +7,9 @@ namespace ChargeWatch.Core.Rules.FlywireHousehold;
 /// constant-voltage phase) that leaves the load still there. A switch-off puts its whole fall into one
 /// reading (quarter of the window); a refrigerator running at the taper's start only holds the floor
 /// for its run, after which the catch-up fall is followed by further falls. For meters without a power factor, where the
-/// taper is all the contract asks for. One entry per 30 s of event time, so memory is fixed.
+/// taper is all the contract asks for, a floor that has fallen at every entry for 5 min is a taper too:
+/// that needs no 12-minute window, so a fast taper is seen before a refrigerator run holds the floor.
+/// One entry per 30 s of event time, so memory is fixed.
 /// </summary>
 internal sealed class FloorTaper
 {
@@ -23,6 +25,12 @@ internal sealed class FloorTaper
     private const double ShortDropShare = 0.45;
     private static readonly long ShortDropTicks = TimeSpan.FromMinutes(3).Ticks;
     private static readonly TimeSpan DriftWindow = TimeSpan.FromMinutes(16);
+    // The unbroken fall: at least this many entries, each lower than the last by this much, over
+    // at least this long, none carrying more than this share of it.
+    private const int UnbrokenMinFalls = 4;
+    private const double UnbrokenStepWatts = 1;
+    private const double UnbrokenLargestShare = 0.4;
+    private static readonly long UnbrokenMinTicks = TimeSpan.FromMinutes(5).Ticks;
     private static readonly long SettledPlateauTicks = TimeSpan.FromMinutes(15).Ticks;
     private readonly long[] _ticks = new long[Capacity];
     private readonly double[] _floors = new double[Capacity];
@@ -73,14 +81,52 @@ internal sealed class FloorTaper
         _count = Math.Min(_count + 1, Capacity);
     }
 
-    /// <summary>True when the floor shows a charger's taper now, measured against the household's low.</summary>
-    public bool Seen(long ticks, double low) =>
-        Seen(ticks, low, _options.FloorTaperWindow.Ticks, byDrift: false)
-        || (_count > 0 && !double.IsNaN(_drifts[_newest]) && Seen(ticks, low, DriftWindow.Ticks, byDrift: true));
-
-    private bool Seen(long ticks, double low, long window, bool byDrift)
+    /// <summary>
+    /// True when the floor shows a charger's taper now, measured against the household's low.
+    /// <paramref name="unbroken"/> also accepts a short fall that is new at every entry (meters
+    /// without pf, whose contract asks for the taper within 15 min).
+    /// </summary>
+    public bool Seen(long ticks, double low, bool unbroken = false)
     {
-        var plateauFrom = ticks - window - _options.PlateauMinDuration.Ticks;
+        if (Seen(ticks, low, _options.FloorTaperWindow.Ticks, FallTest.Spread)
+            || (_count > 0 && !double.IsNaN(_drifts[_newest]) && Seen(ticks, low, DriftWindow.Ticks, FallTest.Drift)))
+        {
+            return true;
+        }
+        var run = unbroken ? UnbrokenFallTicks() : 0;
+        return run >= UnbrokenMinTicks && Seen(ticks, low, run, FallTest.Unbroken);
+    }
+
+    private enum FallTest
+    {
+        Spread,
+        Drift,
+        Unbroken,
+    }
+
+    /// <summary>
+    /// How long the floor has fallen at every entry (by at least <see cref="UnbrokenStepWatts"/>), up to
+    /// now. A constant-voltage taper lowers each reading below the last; a switch-off falls in one or two
+    /// readings, lights going off one by one minutes apart.
+    /// </summary>
+    private long UnbrokenFallTicks()
+    {
+        var falls = 0;
+        var k = 0;
+        while (k + 1 < _count && _floors[Index(k + 1)] - _floors[Index(k)] >= UnbrokenStepWatts)
+        {
+            falls++;
+            k++;
+        }
+        return falls >= UnbrokenMinFalls ? _ticks[_newest] - _ticks[Index(k)] : 0;
+    }
+
+    private bool Seen(long ticks, double low, long window, FallTest test)
+    {
+        var byDrift = test == FallTest.Drift;
+        // The floor rose a whole floor window after the load switched on; an unbroken fall needs no
+        // more than the settled plateau on top of that (chargers' plateaus last from an hour).
+        var plateauFrom = ticks - window - (test == FallTest.Unbroken ? SettledPlateauTicks : _options.PlateauMinDuration.Ticks);
         var oldest = Index(_count - 1);
         if (_count < 8 || _ticks[oldest] > plateauFrom + EntryTicks * 4)
         {
@@ -141,15 +187,23 @@ internal sealed class FloorTaper
         }
         var plateau = start - low;
         var total = start - previous;
-        var flat = plateauMax - plateauMin <= (0.15 * plateau) + 10 && start >= plateauMax - ((0.1 * plateau) + 5);
+        var flat = test == FallTest.Unbroken
+            // An unbroken fall needs only the load to have been there all along: higher floors
+            // before it are loads that switched off (a television at bedtime), not its plateau.
+            ? plateauMin >= start - ((0.1 * plateau) + 5)
+            : plateauMax - plateauMin <= (0.15 * plateau) + 10 && start >= plateauMax - ((0.1 * plateau) + 5);
         var minimumFall = Math.Max(_options.TaperDrop * plateau, 12);
         // The floor's own decline, or — when a refrigerator run or a television switched on during
         // the taper holds the floor up — the decline of the step-free level, which they do not touch.
-        var falls = byDrift
+        var falls = test switch
+        {
             // ... while the floor, held up by whatever switched on, at least did not rise.
-            ? total >= 0 && SpreadFall(driftStart, driftQuarterEnds, Math.Max(minimumFall, Math.Max(DriftNoiseMultiple * (driftMax - driftMin), DriftMinWatts)), 1.1 * plateau)
-                && LargestShortDrop(windowStart) <= ShortDropShare * (driftStart - driftQuarterEnds[3])
-            : SpreadFall(start, quarterEnds, minimumFall, double.MaxValue);
+            FallTest.Drift => total >= 0 && SpreadFall(driftStart, driftQuarterEnds, Math.Max(minimumFall, Math.Max(DriftNoiseMultiple * (driftMax - driftMin), DriftMinWatts)), 1.1 * plateau)
+                && LargestShortDrop(windowStart) <= ShortDropShare * (driftStart - driftQuarterEnds[3]),
+            // Every entry fell (checked by the caller): deep enough, and no one entry carries most of it.
+            FallTest.Unbroken => SmoothFall(windowStart, out var largest) is var smooth && smooth >= minimumFall && largest <= UnbrokenLargestShare * smooth,
+            _ => SpreadFall(start, quarterEnds, minimumFall, double.MaxValue),
+        };
         var seen = plateau >= _options.FloorTaperMinWatts && plateau <= _options.MaxWatts && flat && falls
             && previous - low >= _options.GoneFraction * plateau;
         if (seen)
@@ -221,6 +275,24 @@ internal sealed class FloorTaper
             }
         }
         return largest;
+    }
+
+    /// <summary>
+    /// The floor's fall since <paramref name="from"/> without its first entry-to-entry fall, and the
+    /// largest of those falls. The first may be a catch-up: a refrigerator run that held the floor
+    /// while the taper began ends, and the floor drops to the tapering load at once.
+    /// </summary>
+    private double SmoothFall(long from, out double largest)
+    {
+        largest = 0;
+        var sum = 0.0;
+        for (var k = 0; k + 2 < _count && _ticks[Index(k + 1)] > from; k++)
+        {
+            var fall = _floors[Index(k + 1)] - _floors[Index(k)];
+            largest = Math.Max(largest, fall);
+            sum += fall;
+        }
+        return sum;
     }
 
     // k = 0 is the newest entry.

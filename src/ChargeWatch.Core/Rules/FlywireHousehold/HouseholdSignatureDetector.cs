@@ -199,7 +199,7 @@ public sealed class HouseholdSignatureDetector
             _taperGoneTicks = 0;
             return HouseholdChange.Resolved;
         }
-        if (!_floorTaper.Seen(ticks, low) || (_reportsPowerFactor && !IsChargerRatio(_floorTaper.WattsFall, _floorTaper.VarsFall)))
+        if (!_floorTaper.Seen(ticks, low, unbroken: !_reportsPowerFactor) || (_reportsPowerFactor && !IsChargerRatio(_floorTaper.WattsFall, _floorTaper.VarsFall)))
         {
             return HouseholdChange.None;
         }

@@ -16,7 +16,7 @@ public sealed class HouseholdFloorTaperTests
     /// Feeds a floor of <paramref name="plateau"/> W over the low for an hour (<paramref name="plateauAt"/>
     /// may vary it), then <paramref name="after"/> minute by minute; returns the first minute seen.
     /// </summary>
-    private static int? FirstSeen(Func<int, double> after, double plateau = 200, Func<int, double>? plateauAt = null, FloorTaper? taper = null)
+    private static int? FirstSeen(Func<int, double> after, double plateau = 200, Func<int, double>? plateauAt = null, FloorTaper? taper = null, bool unbroken = false)
     {
         taper ??= new FloorTaper(new HouseholdSignatureOptions());
         for (var m = 0; m < 60; m++)
@@ -28,7 +28,7 @@ public sealed class HouseholdFloorTaperTests
         for (var m = 60; m < 120; m++)
         {
             taper.Add(Minute(m), Low + after(m - 60), VarsPerWatt * after(m - 60));
-            if (taper.Seen(Minute(m), Low))
+            if (taper.Seen(Minute(m), Low, unbroken))
             {
                 return m - 60;
             }
@@ -114,6 +114,51 @@ public sealed class HouseholdFloorTaperTests
         // and a 12 W light go off at minutes 120, 125 and 131, each below a switch. The step-free level
         // falls by 51 W over three quarters of its window, but in three drops, not many small ones.
         Assert.Null(FirstSeenOnMeter(m => Low + 200 + (m >= 112 ? 190 : 0) - (m >= 120 ? 15 : 0) - (m >= 125 ? 24 : 0) - (m >= 131 ? 12 : 0), 120));
+    }
+
+    [Fact]
+    public void Seen_FastTaperAfterAnHourAndAQuarterOfCharging_SeenFromItsUnbrokenFall()
+    {
+        // 500 W with a 14-minute time constant, plugged in 75 minutes before its taper: the 50-minute
+        // floor rose only 25 minutes before it, too short a plateau for the windowed tests, but the
+        // floor falls at every reading.
+        static double Plateau(int m) => m < 35 ? 0 : 500;
+        static double Floor(int m) => 500 * Math.Exp(-m / 14.0);
+
+        var seen = FirstSeen(Floor, plateauAt: Plateau, unbroken: true);
+
+        Assert.NotNull(seen);
+        Assert.InRange(seen.Value, 5, 6);
+        Assert.True(FirstSeen(Floor, plateauAt: Plateau) is null or > 15);
+    }
+
+    [Fact]
+    public void Seen_TaperCaughtUpAfterARefrigeratorRun_SeenWithinFifteenMinutes()
+    {
+        // A refrigerator ran for the taper's first 9 minutes: the floor drops to the tapering load at
+        // once when it stops, then keeps falling reading by reading.
+        var seen = FirstSeen(m => m < 9 ? 200 : 200 * Math.Exp(-m / 20.0), unbroken: true);
+
+        Assert.NotNull(seen);
+        Assert.InRange(seen.Value, 10, 15);
+    }
+
+    [Fact]
+    public void Seen_TelevisionOffTenMinutesBeforeAnUnbrokenTaper_StillATaper()
+    {
+        // The floor was 160 W higher until the television went off ten minutes before the taper.
+        var seen = FirstSeen(m => 200 * Math.Exp(-m / 20.0), plateauAt: m => m < 50 ? 360 : 200, unbroken: true);
+
+        Assert.NotNull(seen);
+        Assert.InRange(seen.Value, 5, 8);
+    }
+
+    [Fact]
+    public void Seen_TelevisionThenLightOffInSplitSteps_IsNotAnUnbrokenFall()
+    {
+        // An averaging meter spreads each switch over two readings: a 60 W television and then a
+        // 12 W light going off make four falling readings in a row, most of the fall in two of them.
+        Assert.Null(FirstSeen(m => 200 - (m >= 0 ? 30 : 0) - (m >= 1 ? 30 : 0) - (m >= 2 ? 6 : 0) - (m >= 3 ? 6 : 0), unbroken: true));
     }
 
     [Fact]
