@@ -26,7 +26,6 @@ internal sealed class BigLoadFilter(double bigWatts)
     private readonly double[] _sizes = new double[MaxSizes];
     private readonly int[] _seen = new int[MaxSizes];
     private int _sizeCount;
-    private readonly HourlyLow _low = new();
     private bool _started;
     private double _lastWatts;
     // A jump of half a big step waits for the next reading: an averaging meter spreads a switch over two.
@@ -47,10 +46,10 @@ internal sealed class BigLoadFilter(double bigWatts)
     /// <summary>
     /// Takes in a reading and returns it without the big appliances (W), or NaN when it may be caught
     /// partway through one switching off (it would read as a dip that no floor may take).
+    /// <paramref name="low"/> is the household's lowest reading of the last hours, this one included.
     /// </summary>
-    public double Residual(long ticks, double watts)
+    public double Residual(double watts, double low)
     {
-        _low.Add(ticks, watts);
         if (!_started)
         {
             _started = true;
@@ -79,11 +78,11 @@ internal sealed class BigLoadFilter(double bigWatts)
         }
         _lastWatts = watts;
         var residual = watts - OpenWatts;
-        if (_openCount > 0 && !_pending && residual < _low.Value - Math.Max(40, 0.05 * watts))
+        if (_openCount > 0 && !_pending && residual < low - Math.Max(40, 0.05 * watts))
         {
             // No appliance can be on that takes the meter below the household's low: one of them
             // switched off unseen, its step hidden in another's.
-            CloseToFit(_low.Value - residual);
+            CloseToFit(low - residual);
             residual = watts - OpenWatts;
         }
         return midSwitch ? double.NaN : residual;

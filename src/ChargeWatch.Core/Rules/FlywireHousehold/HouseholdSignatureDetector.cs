@@ -123,7 +123,7 @@ public sealed class HouseholdSignatureDetector
             _varsFloor.Add(ticks, PowerFactorMath.VarsUpperBound(watts, powerFactor), null);
         }
         _steps.Observe(ticks, watts, vars);
-        var residual = _bigLoads.Residual(ticks, watts);
+        var residual = _bigLoads.Residual(watts, _steps.Low);
         if (!double.IsNaN(residual))
         {
             _residualFloor.Add(ticks, residual, null);

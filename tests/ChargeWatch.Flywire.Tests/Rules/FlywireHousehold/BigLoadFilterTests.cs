@@ -4,12 +4,11 @@ namespace ChargeWatch.Flywire.Tests.Rules.FlywireHousehold;
 
 public sealed class BigLoadFilterTests
 {
-    private static readonly long Start = new DateTimeOffset(2026, 7, 8, 18, 0, 0, TimeSpan.Zero).UtcTicks;
-
     private static double[] Residuals(params double[] readings)
     {
         var filter = new BigLoadFilter(680);
-        return [.. readings.Select((watts, minute) => filter.Residual(Start + (minute * TimeSpan.TicksPerMinute), watts))];
+        var low = double.MaxValue;
+        return [.. readings.Select(watts => filter.Residual(watts, low = Math.Min(low, watts)))];
     }
 
     [Fact]
