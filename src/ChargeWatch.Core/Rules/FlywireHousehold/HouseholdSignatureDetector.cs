@@ -152,12 +152,12 @@ public sealed class HouseholdSignatureDetector
         RememberFloor();
         UpdateTracks(ticks, elapsed);
         // With a power factor a switched load's real and reactive step, once the floors have carried
-        // it for a whole window, tells the charger apart; without one only the taper can, which the
-        // floor's tracks follow.
-        // A big appliance (heater, air conditioner, kettle) is on when the reading stands far above the
-        // floor; measured from the 12-hour low instead, a charger and a television on together
-        // counted as one, and the step-free level missed the very taper it is for.
-        _stepFree.Add(ticks, watts, watts > _floor.Watts + _options.QuietMarginWatts);
+        // it for a whole window, tells the charger apart; without one only the taper can. The
+        // step-free level follows it on the readings without the big appliances, so a heater's runs
+        // do not pause it; a reading still far above their floor has an appliance on that the filter
+        // does not know (far above the floor, not the 12-hour low: a charger and a television on
+        // together are not one big appliance).
+        _stepFree.Add(ticks, double.IsNaN(residual) ? watts : residual, double.IsNaN(residual) || residual > _residualFloor.Watts + _options.QuietMarginWatts);
         _floorTaper.Add(ticks, _floor.Watts, _varsFloor.Count == 0 ? double.NaN : _varsFloor.Watts, _reportsPowerFactor ? double.NaN : _stepFree.Value);
         if (powerFactor is not null)
         {

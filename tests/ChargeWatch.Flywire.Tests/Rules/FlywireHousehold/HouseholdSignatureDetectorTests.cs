@@ -203,6 +203,35 @@ public sealed class HouseholdSignatureDetectorTests
     }
 
     [Fact]
+    public void Observe_TaperWhileAHeaterCyclesAndARefrigeratorRuns_FiresWithoutPowerFactor()
+    {
+        // 40 W household, a 250 W charger from 19:00 and a 1.5 kW heater cycling 12 min on, 4 min off
+        // from 20:00. At 21:00 the taper begins as a 150 W refrigerator starts a 20-min run: for the
+        // first minutes the refrigerator holds the floor, and most of the taper's fall happens while
+        // the heater is on. Taken out of the readings, the heater no longer hides it from the
+        // step-free level (which otherwise never sees it). It fires 17 min into the taper: 2 min
+        // later than the contract's 15, the price of the refrigerator's run and the heater's switching.
+        var detector = new HouseholdSignatureDetector(new HouseholdSignatureOptions());
+        var taperStart = Evening.AddHours(3);
+        DateTimeOffset? fired = null;
+        for (var t = Evening; t < Evening.AddHours(5); t = t.AddMinutes(1))
+        {
+            var minutes = (t - taperStart).TotalMinutes;
+            var charging = t >= Evening.AddHours(1);
+            var charger = !charging ? 0 : minutes < 0 ? 250 : 250 * Math.Exp(-minutes / 25);
+            var heater = t >= Evening.AddHours(2) && (t - Evening.AddHours(2)).TotalMinutes % 16 < 12 ? 1500 : 0;
+            var fridge = minutes is >= 0 and < 20 ? 150 : 0;
+            if (detector.Observe(t, 40 + charger + heater + fridge, null) == HouseholdChange.Fired)
+            {
+                fired ??= t;
+            }
+        }
+
+        Assert.NotNull(fired);
+        Assert.InRange((fired.Value - taperStart).TotalMinutes, 0, 20);
+    }
+
+    [Fact]
     public void Observe_RefrigeratorCyclingAlone_DoesNotFire()
     {
         var detector = new HouseholdSignatureDetector(new HouseholdSignatureOptions());
