@@ -57,6 +57,21 @@ public sealed class HouseholdSignatureDetectorTests
         return fired;
     }
 
+    /// <summary>Feeds a meter without pf minute by minute from <see cref="Evening"/>; returns the first firing.</summary>
+    private static DateTimeOffset? FirstFiringWithoutPowerFactor(TimeSpan length, Func<int, double> meter)
+    {
+        var detector = new HouseholdSignatureDetector(new HouseholdSignatureOptions());
+        DateTimeOffset? fired = null;
+        for (var t = Evening; t < Evening + length; t = t.AddMinutes(1))
+        {
+            if (detector.Observe(t, meter((int)(t - Evening).TotalMinutes), null) == HouseholdChange.Fired)
+            {
+                fired ??= t;
+            }
+        }
+        return fired;
+    }
+
     [Fact]
     public void Observe_ChargerSwitchedOnAsTheFridgeStops_FiresOnTheFloorsWithin45Minutes()
     {
@@ -183,23 +198,18 @@ public sealed class HouseholdSignatureDetectorTests
         // 450 W over the household's low; at 21:00 the taper begins and a 150 W refrigerator run
         // holds the floor up. Only the step-free level sees the taper in time, and it must not take
         // the charger and television for a big appliance whose flicker hides a taper.
-        var detector = new HouseholdSignatureDetector(new HouseholdSignatureOptions());
-        var taperStart = Evening.AddHours(3);
-        DateTimeOffset? fired = null;
-        for (var t = Evening; t < Evening.AddHours(5); t = t.AddMinutes(1))
+        const int taperStart = 180;
+        var fired = FirstFiringWithoutPowerFactor(TimeSpan.FromHours(5), minute =>
         {
-            var minutes = (t - taperStart).TotalMinutes;
-            var on = t >= Evening.AddHours(1);
-            var charger = !on ? 0 : minutes < 0 ? 300 : 300 * Math.Exp(-minutes / 25);
-            var fridge = minutes is >= 0 and < 25 ? 150 : 0;
-            if (detector.Observe(t, 40 + charger + (on ? 200 : 0) + fridge, null) == HouseholdChange.Fired)
-            {
-                fired ??= t;
-            }
-        }
+            var since = minute - taperStart;
+            var on = minute >= 60;
+            var charger = !on ? 0 : since < 0 ? 300 : 300 * Math.Exp(-since / 25.0);
+            var fridge = since is >= 0 and < 25 ? 150 : 0;
+            return 40 + charger + (on ? 200 : 0) + fridge;
+        });
 
         Assert.NotNull(fired);
-        Assert.InRange((fired.Value - taperStart).TotalMinutes, 0, 15);
+        Assert.InRange((fired.Value - Evening.AddMinutes(taperStart)).TotalMinutes, 0, 15);
     }
 
     [Fact]
@@ -211,24 +221,18 @@ public sealed class HouseholdSignatureDetectorTests
         // the heater is on. Taken out of the readings, the heater no longer hides it from the
         // step-free level (which otherwise never sees it). It fires 17 min into the taper: 2 min
         // later than the contract's 15, the price of the refrigerator's run and the heater's switching.
-        var detector = new HouseholdSignatureDetector(new HouseholdSignatureOptions());
-        var taperStart = Evening.AddHours(3);
-        DateTimeOffset? fired = null;
-        for (var t = Evening; t < Evening.AddHours(5); t = t.AddMinutes(1))
+        const int taperStart = 180;
+        var fired = FirstFiringWithoutPowerFactor(TimeSpan.FromHours(5), minute =>
         {
-            var minutes = (t - taperStart).TotalMinutes;
-            var charging = t >= Evening.AddHours(1);
-            var charger = !charging ? 0 : minutes < 0 ? 250 : 250 * Math.Exp(-minutes / 25);
-            var heater = t >= Evening.AddHours(2) && (t - Evening.AddHours(2)).TotalMinutes % 16 < 12 ? 1500 : 0;
-            var fridge = minutes is >= 0 and < 20 ? 150 : 0;
-            if (detector.Observe(t, 40 + charger + heater + fridge, null) == HouseholdChange.Fired)
-            {
-                fired ??= t;
-            }
-        }
+            var since = minute - taperStart;
+            var charger = minute < 60 ? 0 : since < 0 ? 250 : 250 * Math.Exp(-since / 25.0);
+            var heater = minute >= 120 && (minute - 120) % 16 < 12 ? 1500 : 0;
+            var fridge = since is >= 0 and < 20 ? 150 : 0;
+            return 40 + charger + heater + fridge;
+        });
 
         Assert.NotNull(fired);
-        Assert.InRange((fired.Value - taperStart).TotalMinutes, 0, 20);
+        Assert.InRange((fired.Value - Evening.AddMinutes(taperStart)).TotalMinutes, 0, 20);
     }
 
     [Fact]
