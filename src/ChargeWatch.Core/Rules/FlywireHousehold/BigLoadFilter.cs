@@ -35,6 +35,7 @@ internal sealed class BigLoadFilter(double bigWatts)
     /// <summary>Real power of the big appliances believed on (W).</summary>
     public double OpenWatts { get; private set; }
 
+    /// <summary>Forgets what is on (after a gap in the readings); the appliances' sizes stay learned.</summary>
     public void Clear()
     {
         _openCount = 0;

@@ -127,9 +127,6 @@ public sealed class HouseholdSignatureDetector
         if (!double.IsNaN(residual))
         {
             _residualFloor.Add(ticks, residual, null);
-        }
-        if (!double.IsNaN(residual))
-        {
             // Busy is small loads' flicker (a washing machine's drum); a heater's switching is not.
             _busy.Add(ticks, residual);
         }
