@@ -238,10 +238,14 @@ public sealed class HouseholdSignatureDetector
         var addedWatts = _floor.Watts - load.FloorWattsBefore;
         var addedVars = _varsFloor.Watts - load.FloorVarsBefore;
         // Without the big appliances the load must still be there: a refrigerator whose runs took
-        // turns with a heater's held the plain floor, not this one.
+        // turns with a heater's held the plain floor, not this one. And what the floors gained must
+        // itself have a charger's power factor: a step measured on top of a heater reads the meter's
+        // two-decimal pf near 1, where one hundredth is hundreds of var, so a television switched on
+        // then can look like pf 0.6; the floors, set by readings without the heater, show its own.
         var heldWithoutBigLoads = _residualFloor.Count == 0 || _residualFloor.Watts - load.FloorWattsBefore >= _options.ResidualFloorShare * load.Watts;
         var fits = heldWithoutBigLoads && Math.Abs(addedWatts - load.Watts) <= (_options.PersistWattsTolerance * load.Watts) + 15
-            && Math.Abs(addedVars - load.Vars) <= (_options.PersistVarsTolerance * Math.Abs(load.Vars)) + 15 + load.VarsUncertainty;
+            && Math.Abs(addedVars - load.Vars) <= (_options.PersistVarsTolerance * Math.Abs(load.Vars)) + 15 + load.VarsUncertainty
+            && PowerFactorMath.Of(addedWatts, addedVars) <= _options.ChargerPowerFactorMax + 0.05;
         if (!fits)
         {
             load.FitsSinceTicks = 0;

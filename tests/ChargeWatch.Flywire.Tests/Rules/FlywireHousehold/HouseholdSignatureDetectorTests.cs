@@ -167,6 +167,24 @@ public sealed class HouseholdSignatureDetectorTests
     }
 
     [Fact]
+    public void Observe_TelevisionSwitchedOnWhileAHeaterRuns_DoesNotFire()
+    {
+        // A 190 W television (pf 0.92, 81 var) switches on while a 1.4 kW heater and a 100 W
+        // refrigerator run: the meter's two-decimal pf goes from 1.00 to 0.99, so the step reads as
+        // 190 W with some 240 var, a charger's pf 0.6. The floors, set by readings without the heater,
+        // rise by the television's own 190 W and 81 var: pf 0.92, not a charger's.
+        var fired = FirstFiring(new HouseholdSignatureDetector(new HouseholdSignatureOptions()), TimeSpan.FromHours(5), minute =>
+        {
+            var heater = minute >= 30 && (minute - 30) % 33 < 25;
+            var fridge = (minute + 10) % 50 < 20;
+            var tv = minute >= 45;
+            return (20 + (heater ? 1400 : 0) + (fridge ? 100 : 0) + (tv ? 190 : 0), 20 + (fridge ? 100 : 0) + (tv ? 81 : 0));
+        });
+
+        Assert.Null(fired);
+    }
+
+    [Fact]
     public void Observe_SteadyResistiveLoad_DoesNotFire()
     {
         var detector = new HouseholdSignatureDetector(new HouseholdSignatureOptions());
