@@ -251,6 +251,7 @@ public sealed class HouseholdSignatureDetector
             load.FitsSinceTicks = 0;
             return false;
         }
+        load.FloorsPowerFactor = PowerFactorMath.Of(addedWatts, addedVars);
         if (load.FitsSinceTicks == 0)
         {
             load.FitsSinceTicks = ticks;
@@ -686,7 +687,7 @@ public sealed class HouseholdSignatureDetector
     }
 
     private HouseholdEvidence EvidenceOf(SwitchedLoad load, long ticks) =>
-        new(At(load.StartTicks), Math.Max(0, _steps.LastWatts - _steps.Low), load.Watts, load.PowerFactor,
+        new(At(load.StartTicks), Math.Max(0, _steps.LastWatts - _steps.Low), load.Watts, load.BestPowerFactor,
             TimeSpan.FromTicks(ticks - load.StartTicks), false, 0.9);
 
     private void RemoveTrack(LoadTrack track)

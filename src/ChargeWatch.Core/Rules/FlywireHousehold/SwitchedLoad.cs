@@ -39,6 +39,16 @@ internal sealed class SwitchedLoad
     /// <summary>Power factor of the switched load itself, from its real and reactive step.</summary>
     public double? PowerFactor => PowerFactorMath.Of(Watts, Vars);
 
+    /// <summary>Power factor of what the floors gained when they last carried this load (null before).</summary>
+    public double? FloorsPowerFactor { get; set; }
+
+    /// <summary>
+    /// The power factor to state for this load: its step's, unless the readings' two-decimal pf left
+    /// the step's reactive power uncertain by a quarter or more (a step on top of a heater); then the
+    /// floors', which readings without the heater set.
+    /// </summary>
+    public double? BestPowerFactor => VarsUncertainty > 0.25 * Math.Abs(Vars) && FloorsPowerFactor is { } floors ? floors : PowerFactor;
+
     /// <summary>Event time the load was found gone; 0 while present.</summary>
     public long GoneTicks { get; set; }
 

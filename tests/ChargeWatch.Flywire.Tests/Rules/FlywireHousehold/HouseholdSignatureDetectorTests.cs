@@ -185,6 +185,25 @@ public sealed class HouseholdSignatureDetectorTests
     }
 
     [Fact]
+    public void Observe_ChargerPluggedInWhileAHeaterRuns_ReportsThePowerFactorTheFloorsShow()
+    {
+        // A 200 W charger (pf 0.6, 267 var) plugged in while a 1.4 kW heater and a 100 W refrigerator
+        // run: the meter's pf goes from 1.00 to 0.98, so the step itself reads as about pf 0.5. The
+        // alert states the pf of what the floors gained, read without the heater: the charger's own.
+        var detector = new HouseholdSignatureDetector(new HouseholdSignatureOptions());
+        var fired = FirstFiring(detector, TimeSpan.FromHours(4), minute =>
+        {
+            var heater = minute >= 30 && (minute - 30) % 33 < 25;
+            var fridge = (minute + 10) % 50 < 20;
+            var charging = minute >= 45;
+            return (20 + (heater ? 1400 : 0) + (fridge ? 100 : 0) + (charging ? 200 : 0), 20 + (fridge ? 100 : 0) + (charging ? 267 : 0));
+        });
+
+        Assert.NotNull(fired);
+        Assert.InRange(detector.Evidence.PowerFactor!.Value, 0.55, 0.65);
+    }
+
+    [Fact]
     public void Observe_SteadyResistiveLoad_DoesNotFire()
     {
         var detector = new HouseholdSignatureDetector(new HouseholdSignatureOptions());
