@@ -123,7 +123,6 @@ internal sealed class FloorTaper
 
     private bool Seen(long ticks, double low, long window, FallTest test)
     {
-        var byDrift = test == FallTest.Drift;
         // The floor rose a whole floor window after the load switched on; an unbroken fall needs no
         // more than the settled plateau on top of that (chargers' plateaus last from an hour).
         var plateauFrom = ticks - window - (test == FallTest.Unbroken ? SettledPlateauTicks : _options.PlateauMinDuration.Ticks);
