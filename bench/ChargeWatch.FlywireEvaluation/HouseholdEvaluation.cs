@@ -39,19 +39,46 @@ public static class HouseholdEvaluation
         };
     }
 
-    public static RuleScore Run(long firstSeed, int nights, HouseholdSignatureOptions? options = null, Action<string>? log = null)
+    /// <summary>
+    /// Scores the nights; <paramref name="byMeter"/>, when given, also gets one score per kind of
+    /// meter (pf or not, averaging or sampling). <paramref name="derivePowerFactor"/> measures what
+    /// the detector would do if it took a meter without pf at the power factor its volts and amps
+    /// imply (w / (v·a)); the score still holds such a meter to the contract's no-pf target.
+    /// </summary>
+    public static RuleScore Run(
+        long firstSeed, int nights, HouseholdSignatureOptions? options = null, Action<string>? log = null,
+        IDictionary<string, RuleScore>? byMeter = null, bool derivePowerFactor = false)
     {
         options ??= new HouseholdSignatureOptions();
         var score = new RuleScore("flywire.household");
         for (var seed = firstSeed; seed < firstSeed + nights; seed++)
         {
             var night = HouseholdModel.Create(seed, OptionsFor(seed));
-            score.Merge(Score(seed, night, options, log));
+            var nightScore = Score(seed, night, options, log, derivePowerFactor);
+            score.Merge(nightScore);
+            if (byMeter is not null)
+            {
+                var kind = MeterKind(night.Meter);
+                if (!byMeter.TryGetValue(kind, out var kindScore))
+                {
+                    byMeter[kind] = kindScore = new RuleScore(kind);
+                }
+                kindScore.Merge(nightScore);
+            }
         }
         return score;
     }
 
-    public static RuleScore Score(long seed, CircuitNight night, HouseholdSignatureOptions options, Action<string>? log = null)
+    public static string MeterKind(MeterOptions meter) =>
+        $"household, {(meter.ReportsPowerFactor ? "pf" : "no pf")}, {(meter.Averaging ? "averaging" : "sampling")}";
+
+    /// <summary>The power factor a reading's volts and amps imply, to the two decimals a meter would report.</summary>
+    private static double? ImpliedPowerFactor(MeterSample sample) =>
+        sample.Volts is { } volts && sample.Amps is { } amps && volts * amps > 1
+            ? Math.Round(Math.Clamp(sample.Watts / (volts * amps), 0, 1), 2)
+            : null;
+
+    public static RuleScore Score(long seed, CircuitNight night, HouseholdSignatureOptions options, Action<string>? log = null, bool derivePowerFactor = false)
     {
         var samples = night.Samples().ToArray();
         var detector = new HouseholdSignatureDetector(options);
@@ -59,7 +86,8 @@ public static class HouseholdEvaluation
         var cpuStart = ThreadCpuClock.NowMicroseconds();
         foreach (var sample in samples)
         {
-            if (detector.Observe(sample.Timestamp, sample.Watts, sample.PowerFactor) == HouseholdChange.Fired)
+            var powerFactor = sample.PowerFactor ?? (derivePowerFactor ? ImpliedPowerFactor(sample) : null);
+            if (detector.Observe(sample.Timestamp, sample.Watts, powerFactor) == HouseholdChange.Fired)
             {
                 fires.Add((sample.Timestamp, detector.Evidence));
             }
@@ -119,7 +147,7 @@ public static class HouseholdEvaluation
             {
                 score.FalseAlerts++;
                 score.FalseAlertsOnNegatives += night.Charges.Count == 0 ? 1 : 0;
-                log?.Invoke($"FALSE seed {seed} at {fires[i].At:HH:mm}: {fires[i].Evidence.Summary($"seed-{seed}")} pf={withPf} switched on: {SwitchedOn(night, fires[i].Evidence.StartedAt)} loads={string.Join(",", night.Loads.Select(l => l.Name))}");
+                log?.Invoke($"FALSE seed {seed} at {fires[i].At:HH:mm}: {fires[i].Evidence.Summary($"seed-{seed}")} pf={withPf} {night.Meter.Interval.TotalSeconds:0}s avg={night.Meter.Averaging} switched on: {SwitchedOn(night, fires[i].Evidence.StartedAt)} loads={string.Join(",", night.Loads.Select(l => l.Name))}");
             }
         }
         return score;

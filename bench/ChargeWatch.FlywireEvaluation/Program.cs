@@ -1,7 +1,7 @@
 using System.Globalization;
 using ChargeWatch.FlywireEvaluation;
 
-// Usage: dotnet run -c Release --project bench/ChargeWatch.FlywireEvaluation -- [tune|report] [nights] [--verbose] [--shed] [--from SEED] [--set Option=value ...]
+// Usage: dotnet run -c Release --project bench/ChargeWatch.FlywireEvaluation -- [tune|report] [nights] [--verbose] [--shed] [--from SEED] [--set Option=value ...] [--derive-pf]
 if (args.Length > 1 && args[0] == "trace")
 {
     Trace.Household(long.Parse(args[1], CultureInfo.InvariantCulture), Console.Out);
@@ -22,9 +22,13 @@ Action<string>? log = verbose ? Console.WriteLine : null;
 
 // --shed: only the shed rules (flywire.tap, flywire.strip), for quick runs.
 var shedOnly = args.Contains("--shed");
+// --derive-pf: meters without pf are given the pf their volts and amps imply (a measurement, not the product's behaviour).
+var byMeter = new SortedDictionary<string, RuleScore>(StringComparer.Ordinal);
 var scores = shedOnly ? new List<RuleScore>() : new List<RuleScore>
 {
-    HouseholdEvaluation.Run(firstSeed, nights, OptionOverrides.Apply(args, new ChargeWatch.Core.Rules.FlywireHousehold.HouseholdSignatureOptions()), log),
+    HouseholdEvaluation.Run(
+        firstSeed, nights, OptionOverrides.Apply(args, new ChargeWatch.Core.Rules.FlywireHousehold.HouseholdSignatureOptions()), log,
+        byMeter, args.Contains("--derive-pf")),
     CorridorEvaluation.Run(firstSeed, nights / 2, log),
 };
 scores.AddRange(
@@ -38,5 +42,8 @@ if (!shedOnly)
 {
     var household = scores[0];
     Console.WriteLine($"flywire.household on the {household.NegativeCases} nights without a charge: {household.FalseAlertsOnNegatives} false alerts = {household.FalseAlertsPer100Negatives:0.00} per 100 nights");
+    Console.WriteLine();
+    Console.WriteLine("flywire.household by meter (with pf, delay from the charge's start; without, from its taper's):");
+    ScoreTable.Print([.. byMeter.Values], Console.Out);
 }
 Console.WriteLine($"flywire.tap near the contract line (taps under 150 W, left out of recall): {nearThreshold.Detected} of {nearThreshold.Cases} detected");
