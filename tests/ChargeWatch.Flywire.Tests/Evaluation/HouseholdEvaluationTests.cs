@@ -24,8 +24,8 @@ public sealed class HouseholdEvaluationTests
 
     /// <summary>
     /// The targets (recall and precision ≥ 0.95, ≤ 1 false alert per 100 nights) are not met;
-    /// this asserts what is achieved on this set (measured: recall 0.848, precision 0.897, 4.67 false
-    /// alerts per 100 nights; `-- report 150`, see docs/flywire.md) so that progress
+    /// this asserts what is achieved on this set (measured on round six's evaluation mix: recall 0.833,
+    /// precision 0.896, 4.67 false alerts per 100 nights; `-- report 150`, see docs/flywire.md) so that progress
     /// raises the bar instead of hiding behind a skipped test.
     /// </summary>
     [Fact]
@@ -35,5 +35,22 @@ public sealed class HouseholdEvaluationTests
 
         Assert.True(score.FalseAlertsPer100 <= 5, $"false alerts per 100 nights {score.FalseAlertsPer100:0.00}");
         Assert.True(score.Precision >= 0.88, $"precision {score.Precision:0.000}");
+    }
+
+    [Fact]
+    public void Run_ByMeter_SplitsEveryNightIntoOneKindAndCoversAllFour()
+    {
+        var byMeter = new Dictionary<string, RuleScore>();
+
+        var score = HouseholdEvaluation.Run(HeldOutSeed, 48, byMeter: byMeter);
+
+        // Sampling meters are drawn apart from pf, so both kinds of meter report pf in some nights.
+        Assert.Equal(
+            ["household, no pf, averaging", "household, no pf, sampling", "household, pf, averaging", "household, pf, sampling"],
+            byMeter.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(score.Cases, byMeter.Values.Sum(s => s.Cases));
+        Assert.Equal(score.Positives, byMeter.Values.Sum(s => s.Positives));
+        Assert.Equal(score.Detected, byMeter.Values.Sum(s => s.Detected));
+        Assert.Equal(score.FalseAlerts, byMeter.Values.Sum(s => s.FalseAlerts));
     }
 }
