@@ -53,4 +53,22 @@ public sealed class HouseholdEvaluationTests
         Assert.Equal(score.Detected, byMeter.Values.Sum(s => s.Detected));
         Assert.Equal(score.FalseAlerts, byMeter.Values.Sum(s => s.FalseAlerts));
     }
+
+    /// <summary>
+    /// --derive-pf gives a meter without pf the power factor its volts and amps imply, so the pf path
+    /// finds the charger on its plateau; the score still counts the delay from the taper.
+    /// </summary>
+    [Fact]
+    public void Run_DerivePowerFactor_FindsChargersWithoutPfBeforeTheirTaper()
+    {
+        const string kind = "household, no pf, averaging";
+        var plain = new Dictionary<string, RuleScore>();
+        var derived = new Dictionary<string, RuleScore>();
+
+        HouseholdEvaluation.Run(HeldOutSeed, 48, byMeter: plain);
+        HouseholdEvaluation.Run(HeldOutSeed, 48, byMeter: derived, derivePowerFactor: true);
+
+        Assert.True(plain[kind].DelayPercentile(0.5) > 0, $"plain median delay {plain[kind].DelayPercentile(0.5):0.0} min");
+        Assert.True(derived[kind].DelayPercentile(0.5) < 0, $"derived median delay {derived[kind].DelayPercentile(0.5):0.0} min");
+    }
 }
