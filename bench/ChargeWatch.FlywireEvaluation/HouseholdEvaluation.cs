@@ -87,7 +87,7 @@ public static class HouseholdEvaluation
         foreach (var sample in samples)
         {
             var powerFactor = sample.PowerFactor ?? (derivePowerFactor ? ImpliedPowerFactor(sample) : null);
-            if (detector.Observe(sample.Timestamp, sample.Watts, powerFactor) == HouseholdChange.Fired)
+            if (detector.Observe(sample.Timestamp, sample.Watts, powerFactor, sample.Volts * sample.Amps) == HouseholdChange.Fired)
             {
                 fires.Add((sample.Timestamp, detector.Evidence));
             }

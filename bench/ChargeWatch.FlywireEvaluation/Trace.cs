@@ -17,7 +17,7 @@ internal static class Trace
         var detector = new HouseholdSignatureDetector(new HouseholdSignatureOptions());
         foreach (var sample in night.Samples())
         {
-            var change = detector.Observe(sample.Timestamp, sample.Watts, sample.PowerFactor);
+            var change = detector.Observe(sample.Timestamp, sample.Watts, sample.PowerFactor, sample.Volts * sample.Amps);
             var truth = string.Join(" ", night.Loads.Select(l => (l.Name, W: l.At(night.Clock.SecondsAt(sample.Timestamp)).Watts)).Where(x => x.W > 0).Select(x => $"{x.Name}:{x.W:0}"));
             output.WriteLine($"{sample.Timestamp:HH:mm:ss} {sample.Watts,7:0.0} pf {sample.PowerFactor:0.00} {(change == HouseholdChange.None ? "" : change.ToString().ToUpperInvariant() + " ")}{detector.DescribeState()}  [{truth}]");
         }

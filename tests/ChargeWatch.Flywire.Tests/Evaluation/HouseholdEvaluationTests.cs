@@ -17,15 +17,15 @@ public sealed class HouseholdEvaluationTests
         var score = HouseholdEvaluation.Run(HeldOutSeed, 150);
 
         Assert.True(score.Positives >= 40, $"positives {score.Positives}");
-        Assert.True(score.Recall >= 0.82, $"recall {score.Recall:0.000}");
-        Assert.True(score.Precision >= 0.88, $"precision {score.Precision:0.000}");
+        Assert.True(score.Recall >= 0.83, $"recall {score.Recall:0.000}");
+        Assert.True(score.Precision >= 0.91, $"precision {score.Precision:0.000}");
         Assert.True(score.MicrosecondsPerReading <= 20, $"{score.MicrosecondsPerReading:0.00} µs per reading (debug build)");
     }
 
     /// <summary>
     /// The targets (recall and precision ≥ 0.95, ≤ 1 false alert per 100 nights) are not met;
-    /// this asserts what is achieved on this set (measured on round six's evaluation mix: recall 0.833,
-    /// precision 0.896, 4.67 false alerts per 100 nights; `-- report 150`, see docs/flywire.md) so that progress
+    /// this asserts what is achieved on this set (measured after round six: recall 0.848, precision
+    /// 0.924, 3.33 false alerts per 100 nights; `-- report 150`, see docs/flywire.md) so that progress
     /// raises the bar instead of hiding behind a skipped test.
     /// </summary>
     [Fact]
@@ -33,8 +33,8 @@ public sealed class HouseholdEvaluationTests
     {
         var score = HouseholdEvaluation.Run(HeldOutSeed, 150);
 
-        Assert.True(score.FalseAlertsPer100 <= 5, $"false alerts per 100 nights {score.FalseAlertsPer100:0.00}");
-        Assert.True(score.Precision >= 0.88, $"precision {score.Precision:0.000}");
+        Assert.True(score.FalseAlertsPer100 <= 4, $"false alerts per 100 nights {score.FalseAlertsPer100:0.00}");
+        Assert.True(score.Precision >= 0.91, $"precision {score.Precision:0.000}");
     }
 
     [Fact]

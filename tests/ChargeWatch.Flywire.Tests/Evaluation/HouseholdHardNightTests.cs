@@ -1,4 +1,6 @@
+using ChargeWatch.Core.Rules.FlywireHousehold;
 using ChargeWatch.FlywireEvaluation;
+using ChargeWatch.Simulator.Physics.Circuits;
 
 namespace ChargeWatch.Flywire.Tests.Evaluation;
 
@@ -22,10 +24,46 @@ public sealed class HouseholdHardNightTests
     // (the floor of the readings with the big appliances taken out shows its off-times).
     [InlineData(1066)]
     [InlineData(1124)]
+    // A falling floor that no charger-like switch-on backed (round six): a television switched off as a
+    // laptop switched on, then lights (3133, no pf); bedtime on a meter with pf (2286).
+    [InlineData(3133)]
+    [InlineData(2286)]
     public void Run_HardNight_RaisesNoFalseAlert(long seed)
     {
         var score = HouseholdEvaluation.Run(seed, 1);
 
         Assert.Equal(0, score.FalseAlerts);
+    }
+
+    /// <summary>
+    /// The same television-and-laptop night on a meter that reports neither pf nor volts and amps:
+    /// nothing tells what switched on, and the falling floor still reads as a taper.
+    /// </summary>
+    [Fact]
+    public void Score_MeterWithoutVoltsAndAmps_CannotRuleOutTheFalseTaper()
+    {
+        const long seed = 3133;
+        var options = HouseholdEvaluation.OptionsFor(seed);
+        var night = HouseholdModel.Create(seed, options with { Meter = options.Meter with { ReportsVoltageAndCurrent = false } });
+
+        var score = HouseholdEvaluation.Score(seed, night, new HouseholdSignatureOptions());
+
+        Assert.Equal(1, score.FalseAlerts);
+    }
+
+    /// <summary>
+    /// Chargers the pf path's floor-taper fallback missed while it asked the taper itself for a
+    /// charger's ratio of reactive to real power (a charger's pf falls with its load, so its taper
+    /// sheds far less reactive than real power); backed by their lasting switch-on they are found.
+    /// </summary>
+    [Theory]
+    [InlineData(1044)]
+    [InlineData(1210)]
+    public void Run_ChargeWhoseTaperShedsLittleReactivePower_IsFound(long seed)
+    {
+        var score = HouseholdEvaluation.Run(seed, 1);
+
+        Assert.Equal(1, score.Positives);
+        Assert.Equal(1, score.Detected);
     }
 }

@@ -34,7 +34,6 @@ internal sealed class FloorTaper
     private static readonly long SettledPlateauTicks = TimeSpan.FromMinutes(15).Ticks;
     private readonly long[] _ticks = new long[Capacity];
     private readonly double[] _floors = new double[Capacity];
-    private readonly double[] _varsFloors = new double[Capacity];
     private readonly double[] _drifts = new double[Capacity];
     private readonly HouseholdSignatureOptions _options;
     private int _newest = -1;
@@ -54,29 +53,22 @@ internal sealed class FloorTaper
         _count = 0;
     }
 
-    /// <summary>How far the floor fell over the taper window when the taper was seen (W, var; var NaN without pf).</summary>
-    public double WattsFall { get; private set; }
-
-    public double VarsFall { get; private set; }
-
     /// <summary>
-    /// Records the floor (and the reactive floor, NaN without pf) and, for meters without pf, the
-    /// meter's level with every switching step taken out (<see cref="StepFreeLevel"/>; NaN to leave it out).
+    /// Records the floor and, for meters without pf, the meter's level with every switching step taken
+    /// out (<see cref="StepFreeLevel"/>; NaN to leave it out).
     /// </summary>
-    public void Add(long ticks, double floor, double varsFloor, double drift = double.NaN)
+    public void Add(long ticks, double floor, double drift = double.NaN)
     {
         if (_count > 0 && ticks - _ticks[_newest] < EntryTicks)
         {
             // Within the same half minute: the newest floor stands for it.
             _floors[_newest] = floor;
-            _varsFloors[_newest] = varsFloor;
             _drifts[_newest] = drift;
             return;
         }
         _newest = (_newest + 1) % Capacity;
         _ticks[_newest] = ticks;
         _floors[_newest] = floor;
-        _varsFloors[_newest] = varsFloor;
         _drifts[_newest] = drift;
         _count = Math.Min(_count + 1, Capacity);
     }
@@ -133,7 +125,7 @@ internal sealed class FloorTaper
         }
         // Walk from the oldest entry forward: plateau entries first, then the taper window, whose
         // fall is measured per quarter (independent of the reporting interval).
-        double plateauMin = double.MaxValue, plateauMax = double.MinValue, start = double.NaN, varsStart = double.NaN;
+        double plateauMin = double.MaxValue, plateauMax = double.MinValue, start = double.NaN;
         long firstPlateau = 0;
         Span<double> quarterEnds = [double.NaN, double.NaN, double.NaN, double.NaN];
         Span<double> driftQuarterEnds = [double.NaN, double.NaN, double.NaN, double.NaN];
@@ -161,7 +153,6 @@ internal sealed class FloorTaper
                     plateauMax = Math.Max(plateauMax, floor);
                 }
                 start = floor;
-                varsStart = _varsFloors[i];
                 driftStart = _drifts[i];
                 previous = floor;
                 continue;
@@ -209,8 +200,6 @@ internal sealed class FloorTaper
         {
             PlateauWatts = plateau;
             PlateauFromTicks = firstPlateau;
-            WattsFall = total;
-            VarsFall = varsStart - _varsFloors[_newest];
         }
         return seen;
     }

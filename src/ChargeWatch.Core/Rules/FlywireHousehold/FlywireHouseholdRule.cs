@@ -30,7 +30,8 @@ internal sealed class FlywireHouseholdRule : DetectionRule<HouseholdSignatureOpt
         {
             return;
         }
-        switch (state.Observe(meter.Timestamp, meter.Watts, meter.PowerFactor))
+        var voltAmps = meter.Volts * meter.Amps;
+        switch (state.Observe(meter.Timestamp, meter.Watts, meter.PowerFactor, voltAmps))
         {
             case HouseholdChange.Fired:
                 var evidence = state.Evidence;

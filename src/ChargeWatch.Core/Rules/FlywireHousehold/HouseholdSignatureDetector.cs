@@ -33,6 +33,9 @@ public sealed class HouseholdSignatureDetector
     private readonly FloorTaper _floorTaper;
     private readonly StepFreeLevel _stepFree = new();
     private readonly BigLoadFilter _bigLoads;
+    private readonly LastingSwitches _lasting;
+    // Whether the meter's readings carry reactive power: a power factor, or volts and amps.
+    private bool _knowsVars;
     // The floor of the readings without the big appliances: where a heater took turns with the
     // refrigerator, this floor still shows the refrigerator's off-times.
     private readonly RollingFloor _residualFloor;
@@ -70,6 +73,7 @@ public sealed class HouseholdSignatureDetector
         _history = new LevelHistory(options.TaperWindow);
         _floorTaper = new FloorTaper(options);
         _bigLoads = new BigLoadFilter(options.BigLoadWatts);
+        _lasting = new LastingSwitches(options);
         _residualFloor = new RollingFloor(options.FloorWindow);
     }
 
@@ -81,7 +85,12 @@ public sealed class HouseholdSignatureDetector
     /// <summary>Event time the load was first seen gone, for the resolved message.</summary>
     public DateTimeOffset GoneAt { get; private set; }
 
-    public HouseholdChange Observe(DateTimeOffset timestamp, double watts, double? powerFactor)
+    /// <summary>
+    /// One reading. <paramref name="voltAmps"/> is the meter's volts × amps, when it reports both: for
+    /// a meter without pf it gives each reading's reactive power (√(S² − P²)), so the switches the
+    /// step pairing sees have a power factor and a taper can be checked against them.
+    /// </summary>
+    public HouseholdChange Observe(DateTimeOffset timestamp, double watts, double? powerFactor, double? voltAmps = null)
     {
         var ticks = timestamp.UtcTicks;
         _offset = timestamp.Offset;
@@ -104,6 +113,7 @@ public sealed class HouseholdSignatureDetector
             _stepFree.Clear();
             _bigLoads.Clear();
             _residualFloor.Clear();
+            _lasting.Clear();
             _warmUntilTicks = ticks + _window.Ticks;
             elapsed = 0;
         }
@@ -122,7 +132,13 @@ public sealed class HouseholdSignatureDetector
         {
             _varsFloor.Add(ticks, PowerFactorMath.VarsUpperBound(watts, powerFactor), null);
         }
+        if (double.IsNaN(vars) && voltAmps is { } apparent && apparent >= watts)
+        {
+            vars = Math.Sqrt((apparent * apparent) - (watts * watts));
+        }
+        _knowsVars = !double.IsNaN(vars);
         _steps.Observe(ticks, watts, vars);
+        _lasting.Observe(ticks, _steps.Loads);
         var residual = _bigLoads.Residual(watts, _steps.Low);
         if (!double.IsNaN(residual))
         {
@@ -155,7 +171,7 @@ public sealed class HouseholdSignatureDetector
         // does not know (far above the floor, not the 12-hour low: a charger and a television on
         // together are not one big appliance).
         _stepFree.Add(ticks, double.IsNaN(residual) ? watts : residual, double.IsNaN(residual) || residual > _residualFloor.Watts + _options.QuietMarginWatts);
-        _floorTaper.Add(ticks, _floor.Watts, _varsFloor.Count == 0 ? double.NaN : _varsFloor.Watts, _reportsPowerFactor ? double.NaN : _stepFree.Value);
+        _floorTaper.Add(ticks, _floor.Watts, _reportsPowerFactor ? double.NaN : _stepFree.Value);
         if (powerFactor is not null)
         {
             // A charger whose plateau the steps missed (appliances taking turns around it) still
@@ -196,14 +212,24 @@ public sealed class HouseholdSignatureDetector
             _taperGoneTicks = 0;
             return HouseholdChange.Resolved;
         }
-        if (!_floorTaper.Seen(ticks, low, unbroken: !_reportsPowerFactor) || (_reportsPowerFactor && !IsChargerRatio(_floorTaper.WattsFall, _floorTaper.VarsFall)))
+        // What tapers must have switched on as a charger and stayed (reactive power tells, where the
+        // meter gives it): a television's flicker or lights going off one by one never did. (Round five
+        // asked the fall itself for a charger's ratio of reactive to real power; but a charger's pf falls
+        // with its load, so its taper sheds much less reactive than real power, and that test failed
+        // real tapers.)
+        if (!_floorTaper.Seen(ticks, low, unbroken: !_reportsPowerFactor))
+        {
+            return HouseholdChange.None;
+        }
+        var backing = _knowsVars ? _lasting.Backing(_floorTaper.PlateauWatts, _floorTaper.PlateauFromTicks) : null;
+        if (_knowsVars && backing is null)
         {
             return HouseholdChange.None;
         }
         _taperFiringWatts = _floorTaper.PlateauWatts;
         var started = At(_floorTaper.PlateauFromTicks);
         var plateau = TimeSpan.FromTicks(ticks - _options.FloorTaperWindow.Ticks - _floorTaper.PlateauFromTicks);
-        double? powerFactor = _reportsPowerFactor ? PowerFactorMath.Of(_floorTaper.WattsFall, _floorTaper.VarsFall) : null;
+        double? powerFactor = _reportsPowerFactor ? backing : null;
         Evidence = new HouseholdEvidence(started, Math.Max(0, _floor.Watts - low), _taperFiringWatts, powerFactor, plateau, true, 0.85);
         return HouseholdChange.Fired;
     }
@@ -601,7 +627,7 @@ public sealed class HouseholdSignatureDetector
                 continue;
             }
             var evidence = EvidenceOf(track, ticks);
-            if (evidence.Confidence >= _options.FireConfidence)
+            if (evidence.Confidence >= _options.FireConfidence && (!_knowsVars || _lasting.Backing(track.Plateau, track.StartTicks + _window.Ticks) is not null))
             {
                 _firing = track;
                 Evidence = evidence;

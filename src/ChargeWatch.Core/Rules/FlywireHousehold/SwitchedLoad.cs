@@ -59,6 +59,9 @@ internal sealed class SwitchedLoad
 
     public bool Fired { get; set; }
 
+    /// <summary>True once <see cref="LastingSwitches"/> has judged whether it lasted a floor window.</summary>
+    public bool Lasting { get; set; }
+
     /// <summary>An older open load of the same size when this one switched on (a refrigerator's earlier run, say).</summary>
     public SwitchedLoad? TwinOf { get; set; }
 }

@@ -9,9 +9,6 @@ public sealed class HouseholdFloorTaperTests
 
     private static long Minute(int m) => Start + (m * TimeSpan.TicksPerMinute);
 
-    // A charger's reactive power, 1.3 times its real power (pf 0.61).
-    private const double VarsPerWatt = 1.3;
-
     /// <summary>
     /// Feeds a floor of <paramref name="plateau"/> W over the low for an hour (<paramref name="plateauAt"/>
     /// may vary it), then <paramref name="after"/> minute by minute; returns the first minute seen.
@@ -22,12 +19,12 @@ public sealed class HouseholdFloorTaperTests
         for (var m = 0; m < 60; m++)
         {
             var level = plateauAt?.Invoke(m) ?? plateau;
-            taper.Add(Minute(m), Low + level, VarsPerWatt * level);
+            taper.Add(Minute(m), Low + level);
             Assert.False(taper.Seen(Minute(m), Low));
         }
         for (var m = 60; m < 120; m++)
         {
-            taper.Add(Minute(m), Low + after(m - 60), VarsPerWatt * after(m - 60));
+            taper.Add(Minute(m), Low + after(m - 60));
             if (taper.Seen(Minute(m), Low, unbroken))
             {
                 return m - 60;
@@ -44,16 +41,6 @@ public sealed class HouseholdFloorTaperTests
 
         Assert.NotNull(seen);
         Assert.InRange(seen.Value, 3, 15);
-    }
-
-    [Fact]
-    public void Seen_Taper_ReportsTheFallInRealAndReactivePower()
-    {
-        var taper = new FloorTaper(new HouseholdSignatureOptions());
-
-        Assert.NotNull(FirstSeen(m => 200 * Math.Exp(-m / 40.0), taper: taper));
-
-        Assert.InRange(taper.VarsFall / taper.WattsFall, 1.29, 1.31);
     }
 
     [Fact]
@@ -87,7 +74,7 @@ public sealed class HouseholdFloorTaperTests
             var w = watts(m);
             floor.Add(Minute(m), w, null);
             stepFree.Add(Minute(m), w, busy: false);
-            taper.Add(Minute(m), floor.Watts, double.NaN, stepFree.Value);
+            taper.Add(Minute(m), floor.Watts, stepFree.Value);
             if (taper.Seen(Minute(m), Low))
             {
                 return m - taperAt;
@@ -180,7 +167,7 @@ public sealed class HouseholdFloorTaperTests
         for (var m = 0; m < 120; m++)
         {
             var level = m < 60 ? 1200 : 1200 * Math.Exp(-(m - 60) / 40.0);
-            taper.Add(Minute(m), Low + level, VarsPerWatt * level);
+            taper.Add(Minute(m), Low + level);
             Assert.False(taper.Seen(Minute(m), Low));
         }
     }
