@@ -132,9 +132,10 @@ public sealed class HouseholdSignatureDetector
         {
             _varsFloor.Add(ticks, PowerFactorMath.VarsUpperBound(watts, powerFactor), null);
         }
-        if (double.IsNaN(vars) && voltAmps is { } apparent && apparent >= watts)
+        if (double.IsNaN(vars) && voltAmps is { } apparent)
         {
-            vars = Math.Sqrt((apparent * apparent) - (watts * watts));
+            // Near pf 1 the power reading's noise can put w above v·a: no reactive power, not none known.
+            vars = Math.Sqrt(Math.Max(0, (apparent * apparent) - (watts * watts)));
         }
         _knowsVars = !double.IsNaN(vars);
         _steps.Observe(ticks, watts, vars);
