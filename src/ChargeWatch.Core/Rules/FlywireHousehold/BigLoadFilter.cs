@@ -31,9 +31,25 @@ internal sealed class BigLoadFilter(double bigWatts)
     // A jump of half a big step waits for the next reading: an averaging meter spreads a switch over two.
     private bool _pending;
     private double _beforeWatts;
+    // When the last few big appliances switched on: a floor window holds only a few of their runs.
+    private readonly long[] _switchOnTicks = new long[8];
+    private int _nextSwitchOn;
 
     /// <summary>Real power of the big appliances believed on (W).</summary>
     public double OpenWatts { get; private set; }
+
+    /// <summary>True when a big appliance was seen switching on within <paramref name="slack"/> of <paramref name="ticks"/>.</summary>
+    public bool SwitchedOnNear(long ticks, long slack)
+    {
+        foreach (var switchedOn in _switchOnTicks)
+        {
+            if (switchedOn != 0 && Math.Abs(switchedOn - ticks) <= slack)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /// <summary>Forgets what is on (after a gap in the readings); the appliances' sizes stay learned.</summary>
     public void Clear()
@@ -49,7 +65,7 @@ internal sealed class BigLoadFilter(double bigWatts)
     /// partway through one switching off (it would read as a dip that no floor may take).
     /// <paramref name="low"/> is the household's lowest reading of the last hours, this one included.
     /// </summary>
-    public double Residual(double watts, double low)
+    public double Residual(long ticks, double watts, double low)
     {
         if (!_started)
         {
@@ -65,6 +81,8 @@ internal sealed class BigLoadFilter(double bigWatts)
             if (step >= bigWatts)
             {
                 SwitchOn(step);
+                _switchOnTicks[_nextSwitchOn] = ticks;
+                _nextSwitchOn = (_nextSwitchOn + 1) % _switchOnTicks.Length;
             }
             else if (step <= -bigWatts || (_openCount > 0 && step <= -0.5 * Smallest()))
             {

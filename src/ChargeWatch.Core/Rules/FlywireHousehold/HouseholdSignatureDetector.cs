@@ -140,7 +140,7 @@ public sealed class HouseholdSignatureDetector
         _knowsVars = !double.IsNaN(vars);
         _steps.Observe(ticks, watts, vars);
         _lasting.Observe(ticks, _steps.Loads);
-        var residual = _bigLoads.Residual(watts, _steps.Low);
+        var residual = _bigLoads.Residual(ticks, watts, _steps.Low);
         if (!double.IsNaN(residual))
         {
             _residualFloor.Add(ticks, residual, null);
@@ -690,8 +690,13 @@ public sealed class HouseholdSignatureDetector
             }
             var addedWatts = _floor.Watts - track.BeforeWatts;
             var addedVars = _varsFloor.Watts - track.BeforeVars;
+            // A rise whose window began as a big appliance switched on may be that appliance's run
+            // having bridged the time before a refrigerator's (which switched on hidden in its
+            // switch-off); then the readings without the big appliance do not carry the rise.
+            var bridgedByBigLoad = _bigLoads.SwitchedOnNear(track.StartTicks, (long)_intervalTicks + TimeSpan.TicksPerMinute)
+                && _residualFloor.Count > 0 && _residualFloor.Watts - track.BeforeWatts < _options.ResidualFloorShare * addedWatts;
             var fits = addedWatts >= _options.FloorRiseMinWatts && addedWatts <= _options.MaxWatts
-                && IsChargerRatio(addedWatts, addedVars)
+                && IsChargerRatio(addedWatts, addedVars) && !bridgedByBigLoad
                 && _lastQuietTicks > track.OpenedTicks && ticks - _busy.BusyTicks > BusyHold;
             if (!fits)
             {

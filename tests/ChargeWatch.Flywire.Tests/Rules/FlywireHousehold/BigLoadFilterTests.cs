@@ -8,7 +8,22 @@ public sealed class BigLoadFilterTests
     {
         var filter = new BigLoadFilter(680);
         var low = double.MaxValue;
-        return [.. readings.Select(watts => filter.Residual(watts, low = Math.Min(low, watts)))];
+        return [.. readings.Select((watts, i) => filter.Residual(i * TimeSpan.TicksPerMinute, watts, low = Math.Min(low, watts)))];
+    }
+
+    [Fact]
+    public void SwitchedOnNear_HeaterSwitchedOn_RemembersWhen()
+    {
+        var filter = new BigLoadFilter(680);
+        double[] readings = [60, 60, 1560, 1560, 1560, 60, 60];
+        for (var i = 0; i < readings.Length; i++)
+        {
+            filter.Residual(i * TimeSpan.TicksPerMinute, readings[i], 60);
+        }
+
+        // Confirmed on the reading after the jump (minute 3).
+        Assert.True(filter.SwitchedOnNear(2 * TimeSpan.TicksPerMinute, TimeSpan.TicksPerMinute));
+        Assert.False(filter.SwitchedOnNear(6 * TimeSpan.TicksPerMinute, TimeSpan.TicksPerMinute));
     }
 
     [Fact]
