@@ -92,8 +92,11 @@ public sealed class HouseholdSignatureOptions : RuleOptions
     /// <summary>... and the reactive-power floor by its reactive step within this fraction (+15 var and the pf rounding).</summary>
     public double PersistVarsTolerance { get; set; } = 0.1;
 
-    /// <summary>... for this long without a break.</summary>
-    public TimeSpan PersistFor { get; set; } = TimeSpan.FromMinutes(4);
+    /// <summary>
+    /// ... for this long without a break. (Round seven: 3 min instead of 4 — on the validation and
+    /// tuning nights together 11 fewer misses, 38 fewer late detections, 4 more false alerts.)
+    /// </summary>
+    public TimeSpan PersistFor { get; set; } = TimeSpan.FromMinutes(3);
 
     /// <summary>
     /// ... and a quiet reading (within this much of the floor: no heater, air conditioner, kettle or
