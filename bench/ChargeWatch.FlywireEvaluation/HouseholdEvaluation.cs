@@ -41,20 +41,19 @@ public static class HouseholdEvaluation
 
     /// <summary>
     /// Scores the nights; <paramref name="byMeter"/>, when given, also gets one score per kind of
-    /// meter (pf or not, averaging or sampling). <paramref name="derivePowerFactor"/> measures what
-    /// the detector would do if it took a meter without pf at the power factor its volts and amps
-    /// imply (w / (v·a)); the score still holds such a meter to the contract's no-pf target.
+    /// meter (pf or not, averaging or sampling). A meter without pf is held to the contract's no-pf
+    /// target (from the taper) even when the detector takes its pf from volts and amps.
     /// </summary>
     public static RuleScore Run(
         long firstSeed, int nights, HouseholdSignatureOptions? options = null, Action<string>? log = null,
-        IDictionary<string, RuleScore>? byMeter = null, bool derivePowerFactor = false)
+        IDictionary<string, RuleScore>? byMeter = null)
     {
         options ??= new HouseholdSignatureOptions();
         var score = new RuleScore("flywire.household");
         for (var seed = firstSeed; seed < firstSeed + nights; seed++)
         {
             var night = HouseholdModel.Create(seed, OptionsFor(seed));
-            var nightScore = Score(seed, night, options, log, derivePowerFactor);
+            var nightScore = Score(seed, night, options, log);
             score.Merge(nightScore);
             if (byMeter is not null)
             {
@@ -72,13 +71,7 @@ public static class HouseholdEvaluation
     public static string MeterKind(MeterOptions meter) =>
         $"household, {(meter.ReportsPowerFactor ? "pf" : "no pf")}, {(meter.Averaging ? "averaging" : "sampling")}";
 
-    /// <summary>The power factor a reading's volts and amps imply, to the two decimals a meter would report.</summary>
-    private static double? ImpliedPowerFactor(MeterSample sample) =>
-        sample.Volts is { } volts && sample.Amps is { } amps && volts * amps > 1
-            ? Math.Round(Math.Clamp(sample.Watts / (volts * amps), 0, 1), 2)
-            : null;
-
-    public static RuleScore Score(long seed, CircuitNight night, HouseholdSignatureOptions options, Action<string>? log = null, bool derivePowerFactor = false)
+    public static RuleScore Score(long seed, CircuitNight night, HouseholdSignatureOptions options, Action<string>? log = null)
     {
         var samples = night.Samples().ToArray();
         var detector = new HouseholdSignatureDetector(options);
@@ -86,8 +79,7 @@ public static class HouseholdEvaluation
         var cpuStart = ThreadCpuClock.NowMicroseconds();
         foreach (var sample in samples)
         {
-            var powerFactor = sample.PowerFactor ?? (derivePowerFactor ? ImpliedPowerFactor(sample) : null);
-            if (detector.Observe(sample.Timestamp, sample.Watts, powerFactor, sample.Volts * sample.Amps) == HouseholdChange.Fired)
+            if (detector.Observe(sample.Timestamp, sample.Watts, sample.PowerFactor, sample.Volts * sample.Amps) == HouseholdChange.Fired)
             {
                 fires.Add((sample.Timestamp, detector.Evidence));
             }

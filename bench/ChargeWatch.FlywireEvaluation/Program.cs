@@ -1,7 +1,8 @@
 using System.Globalization;
 using ChargeWatch.FlywireEvaluation;
 
-// Usage: dotnet run -c Release --project bench/ChargeWatch.FlywireEvaluation -- [tune|report] [nights] [--verbose] [--shed] [--from SEED] [--set Option=value ...] [--derive-pf]
+// Usage: dotnet run -c Release --project bench/ChargeWatch.FlywireEvaluation -- [tune|report] [nights] [--verbose] [--shed] [--from SEED] [--set Option=value ...]
+// (--set PowerFactorFromVoltsAndAmps=false measures meters without pf waiting for the taper.)
 if (args.Length > 1 && args[0] == "trace")
 {
     Trace.Household(long.Parse(args[1], CultureInfo.InvariantCulture), Console.Out);
@@ -22,13 +23,12 @@ Action<string>? log = verbose ? Console.WriteLine : null;
 
 // --shed: only the shed rules (flywire.tap, flywire.strip), for quick runs.
 var shedOnly = args.Contains("--shed");
-// --derive-pf: meters without pf are given the pf their volts and amps imply (a measurement, not the product's behaviour).
 var byMeter = new SortedDictionary<string, RuleScore>(StringComparer.Ordinal);
 var scores = shedOnly ? new List<RuleScore>() : new List<RuleScore>
 {
     HouseholdEvaluation.Run(
         firstSeed, nights, OptionOverrides.Apply(args, new ChargeWatch.Core.Rules.FlywireHousehold.HouseholdSignatureOptions()), log,
-        byMeter, args.Contains("--derive-pf")),
+        byMeter),
     CorridorEvaluation.Run(firstSeed, nights / 2, log),
 };
 scores.AddRange(

@@ -87,11 +87,17 @@ public sealed class HouseholdSignatureDetector
 
     /// <summary>
     /// One reading. <paramref name="voltAmps"/> is the meter's volts × amps, when it reports both: for
-    /// a meter without pf it gives each reading's reactive power (√(S² − P²)), so the switches the
-    /// step pairing sees have a power factor and a taper can be checked against them.
+    /// a meter without pf it gives the power factor, w / (v·a)
+    /// (<see cref="HouseholdSignatureOptions.PowerFactorFromVoltsAndAmps"/>), or, with that off, each
+    /// reading's reactive power (√(S² − P²)), so the switches the step pairing sees have a power
+    /// factor and a taper can be checked against them.
     /// </summary>
     public HouseholdChange Observe(DateTimeOffset timestamp, double watts, double? powerFactor, double? voltAmps = null)
     {
+        if (powerFactor is null && _options.PowerFactorFromVoltsAndAmps && voltAmps is { } reported && reported >= 1)
+        {
+            powerFactor = Math.Clamp(watts / reported, 0, 1);
+        }
         var ticks = timestamp.UtcTicks;
         _offset = timestamp.Offset;
         if (ticks <= _lastTicks)

@@ -19,6 +19,15 @@ public sealed class HouseholdSignatureOptions : RuleOptions
     /// </summary>
     public TimeSpan FloorWindowWithoutPowerFactor { get; set; } = TimeSpan.FromMinutes(50);
 
+    /// <summary>
+    /// A meter that reports volts and amps but no pf still tells its true power factor, w / (v·a):
+    /// such a meter is judged like one that reports pf, so a charger is found on its plateau instead
+    /// of only at its taper. (Round seven, validation and tuning nights together, meters without pf:
+    /// 23 fewer misses, 222 fewer late detections, 30 more false alerts.) Off: such meters wait for
+    /// the taper, as contract §5 allows.
+    /// </summary>
+    public bool PowerFactorFromVoltsAndAmps { get; set; } = true;
+
     /// <summary>Smallest charger load (contract §5: roughly 60 W); a little margin for meter noise.</summary>
     public double MinWatts { get; set; } = 50;
 
