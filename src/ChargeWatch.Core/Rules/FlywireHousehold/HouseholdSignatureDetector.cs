@@ -26,6 +26,12 @@ public sealed class HouseholdSignatureDetector
     private TimeSpan _window;
     private bool _reportsPowerFactor;
     private readonly RollingFloor _varsFloor;
+    // The floors of the last few minutes, read before each reading joins them.
+    private static readonly TimeSpan RecentFloorWindow = TimeSpan.FromMinutes(10);
+    private readonly RollingFloor _recentFloor = new(RecentFloorWindow);
+    private readonly RollingFloor _recentVarsFloor = new(RecentFloorWindow);
+    private double _recentFloorBefore = double.NaN;
+    private double _recentVarsFloorBefore = double.NaN;
     private readonly List<LoadTrack> _tracks = new(MaxTracks + 1);
     private readonly LevelHistory _history;
     private readonly StepPairing _steps = new();
@@ -114,6 +120,8 @@ public sealed class HouseholdSignatureDetector
             // After a gap the floor no longer describes the last window: rebuild it before judging.
             _floor.Clear();
             _varsFloor.Clear();
+            _recentFloor.Clear();
+            _recentVarsFloor.Clear();
             _history.Clear();
             _floorTaper.Clear();
             _stepFree.Clear();
@@ -128,7 +136,10 @@ public sealed class HouseholdSignatureDetector
             _intervalTicks = _intervalTicks == 0 ? elapsed : (_intervalTicks * 0.9) + (elapsed * 0.1);
         }
         _lastTicks = ticks;
+        _recentFloorBefore = _recentFloor.Count == 0 ? double.NaN : _recentFloor.Watts;
+        _recentVarsFloorBefore = _recentVarsFloor.Count == 0 ? double.NaN : _recentVarsFloor.Watts;
         _floor.Add(ticks, watts, PowerFactorMath.VoltAmps(watts, powerFactor));
+        _recentFloor.Add(ticks, watts, null);
         if (elapsed == 0)
         {
             _steps.Clear();
@@ -137,6 +148,7 @@ public sealed class HouseholdSignatureDetector
         if (!double.IsNaN(vars))
         {
             _varsFloor.Add(ticks, PowerFactorMath.VarsUpperBound(watts, powerFactor), null);
+            _recentVarsFloor.Add(ticks, PowerFactorMath.VarsUpperBound(watts, powerFactor), null);
         }
         if (double.IsNaN(vars) && voltAmps is { } apparent)
         {
@@ -251,15 +263,20 @@ public sealed class HouseholdSignatureDetector
         {
             loads[i].FloorWattsBefore = _floor.Watts;
             loads[i].FloorVarsBefore = _varsFloor.Count == 0 ? double.NaN : _varsFloor.Watts;
+            loads[i].RecentFloorWattsBefore = _recentFloorBefore;
+            loads[i].RecentFloorVarsBefore = _recentVarsFloorBefore;
         }
     }
 
     /// <summary>
     /// A switched load persists when the floors (lowest real and reactive power of the window) have
     /// risen by its step, in both real and reactive power, since just before it: every reading of a
-    /// whole window, longer than any refrigerator run, carried it. A quiet reading (no big appliance
-    /// on) must have been seen after the longest refrigerator run, or a heater switched on during the
-    /// refrigerator's run would hold the floor up for it; and the fit must hold for a few minutes.
+    /// whole window, longer than any refrigerator run, carried it. "Before" is the floors of the
+    /// window before the step or, failing that, of its last few minutes (round seven): a television
+    /// switched on twenty minutes before the charger was not yet in the first but is in the floors
+    /// now. A quiet reading (no big appliance on) must have been seen after the longest refrigerator
+    /// run, or a heater switched on during the refrigerator's run would hold the floor up for it; and
+    /// the fit must hold for a few minutes.
     /// </summary>
     private bool PersistsOnFloors(SwitchedLoad load, long ticks)
     {
@@ -268,28 +285,41 @@ public sealed class HouseholdSignatureDetector
         {
             return false;
         }
-        var addedWatts = _floor.Watts - load.FloorWattsBefore;
-        var addedVars = _varsFloor.Watts - load.FloorVarsBefore;
         // Without the big appliances the load must still be there: a refrigerator whose runs took
-        // turns with a heater's held the plain floor, not this one. And what the floors gained must
-        // itself have a charger's power factor: a step measured on top of a heater reads the meter's
-        // two-decimal pf near 1, where one hundredth is hundreds of var, so a television switched on
-        // then can look like pf 0.6; the floors, set by readings without the heater, show its own.
+        // turns with a heater's held the plain floor, not this one.
         var heldWithoutBigLoads = _residualFloor.Count == 0 || _residualFloor.Watts - load.FloorWattsBefore >= _options.ResidualFloorShare * load.Watts;
-        var fits = heldWithoutBigLoads && Math.Abs(addedWatts - load.Watts) <= (_options.PersistWattsTolerance * load.Watts) + 15
-            && Math.Abs(addedVars - load.Vars) <= (_options.PersistVarsTolerance * Math.Abs(load.Vars)) + 15 + load.VarsUncertainty
-            && PowerFactorMath.Of(addedWatts, addedVars) <= _options.ChargerPowerFactorMax + 0.05;
+        var fits = heldWithoutBigLoads
+            && (FloorsCarry(load, load.FloorWattsBefore, load.FloorVarsBefore) || FloorsCarry(load, load.RecentFloorWattsBefore, load.RecentFloorVarsBefore));
         if (!fits)
         {
             load.FitsSinceTicks = 0;
             return false;
         }
-        load.FloorsPowerFactor = PowerFactorMath.Of(addedWatts, addedVars);
         if (load.FitsSinceTicks == 0)
         {
             load.FitsSinceTicks = ticks;
         }
         return ticks - load.FitsSinceTicks >= _options.PersistFor.Ticks;
+    }
+
+    /// <summary>
+    /// Whether the floors now exceed the given floors by the load's real and reactive step, and what
+    /// they gained has a charger's power factor itself: a step measured on top of a heater reads the
+    /// meter's two-decimal pf near 1, where one hundredth is hundreds of var, so a television switched
+    /// on then can look like pf 0.6; the floors, set by readings without the heater, show its own.
+    /// </summary>
+    private bool FloorsCarry(SwitchedLoad load, double wattsBefore, double varsBefore)
+    {
+        var addedWatts = _floor.Watts - wattsBefore;
+        var addedVars = _varsFloor.Watts - varsBefore;
+        var carries = Math.Abs(addedWatts - load.Watts) <= (_options.PersistWattsTolerance * load.Watts) + 15
+            && Math.Abs(addedVars - load.Vars) <= (_options.PersistVarsTolerance * Math.Abs(load.Vars)) + 15 + load.VarsUncertainty
+            && PowerFactorMath.Of(addedWatts, addedVars) <= _options.ChargerPowerFactorMax + 0.05;
+        if (carries)
+        {
+            load.FloorsPowerFactor = PowerFactorMath.Of(addedWatts, addedVars);
+        }
+        return carries;
     }
 
     private void RememberFloor()

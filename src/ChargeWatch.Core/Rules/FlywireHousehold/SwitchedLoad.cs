@@ -33,6 +33,14 @@ internal sealed class SwitchedLoad
 
     public double FloorVarsBefore { get; set; } = double.NaN;
 
+    /// <summary>
+    /// The floors of the last few minutes before the step: what was on just before it, including a
+    /// load switched on since the floor window began (a television switched on 20 min earlier).
+    /// </summary>
+    public double RecentFloorWattsBefore { get; set; } = double.NaN;
+
+    public double RecentFloorVarsBefore { get; set; } = double.NaN;
+
     /// <summary>Since when the floors have carried this load (0 while they do not).</summary>
     public long FitsSinceTicks { get; set; }
 

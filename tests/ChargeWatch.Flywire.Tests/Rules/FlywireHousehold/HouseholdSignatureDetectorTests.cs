@@ -146,6 +146,27 @@ public sealed class HouseholdSignatureDetectorTests
     }
 
     [Fact]
+    public void Observe_ChargerPluggedInTwentyMinutesAfterTheTelevision_FiresWithin45Minutes()
+    {
+        var detector = new HouseholdSignatureDetector(new HouseholdSignatureOptions());
+        const int television = 60;
+        const int plugged = 80;
+
+        // A 150 W television (pf 0.95) joins the floors with a 120 W charger (pf 0.6; too small for the
+        // floor-rise path): the 37-min floors before the charger's step had not had the television
+        // yet, the floors of the minutes just before the step had.
+        var fired = FirstFiring(detector, TimeSpan.FromHours(3), minute =>
+        {
+            var tv = minute >= television;
+            var charging = minute >= plugged;
+            return (40 + (tv ? 150 : 0) + (charging ? 120 : 0), (40 * 0.484) + (tv ? 49 : 0) + (charging ? 160 : 0));
+        });
+
+        Assert.NotNull(fired);
+        Assert.InRange((fired.Value - Evening.AddMinutes(plugged)).TotalMinutes, 30, 45);
+    }
+
+    [Fact]
     public void Observe_ChargerWhileAHeaterCyclesFast_FiresWithin45Minutes()
     {
         var detector = new HouseholdSignatureDetector(new HouseholdSignatureOptions());
