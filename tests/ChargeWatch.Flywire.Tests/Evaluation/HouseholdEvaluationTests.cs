@@ -26,8 +26,8 @@ public sealed class HouseholdEvaluationTests
     /// <summary>
     /// The targets (recall and precision ≥ 0.95, ≤ 1 false alert per 100 nights) are not met;
     /// this asserts what is achieved on this set (measured after round seven: recall 0.803, precision
-    /// 0.949, 2.00 false alerts per 100 nights; `-- report 150`, see docs/flywire.md — 150 nights are
-    /// few: on 2,000 held-out nights the same detector measures 0.809 / 0.921 / 3.45) so that
+    /// 0.966, 1.33 false alerts per 100 nights; `-- report 150`, see docs/flywire.md — 150 nights are
+    /// few: on 2,000 held-out nights the same detector measures 0.810 / 0.940 / 2.60) so that
     /// progress raises the bar instead of hiding behind a skipped test.
     /// </summary>
     [Fact]
@@ -35,8 +35,8 @@ public sealed class HouseholdEvaluationTests
     {
         var score = HouseholdEvaluation.Run(HeldOutSeed, 150);
 
-        Assert.True(score.FalseAlertsPer100 <= 3, $"false alerts per 100 nights {score.FalseAlertsPer100:0.00}");
-        Assert.True(score.Precision >= 0.92, $"precision {score.Precision:0.000}");
+        Assert.True(score.FalseAlertsPer100 <= 2.5, $"false alerts per 100 nights {score.FalseAlertsPer100:0.00}");
+        Assert.True(score.Precision >= 0.94, $"precision {score.Precision:0.000}");
     }
 
     [Fact]

@@ -37,6 +37,7 @@ public sealed class HouseholdSignatureDetector
     private readonly StepPairing _steps = new();
     private readonly Busyness _busy = new(40, 6, TimeSpan.FromMinutes(20));
     private readonly FloorTaper _floorTaper;
+    private readonly PendingTaper _pendingTaper;
     private readonly StepFreeLevel _stepFree = new();
     private readonly BigLoadFilter _bigLoads;
     private readonly LastingSwitches _lasting;
@@ -78,6 +79,7 @@ public sealed class HouseholdSignatureDetector
         _varsFloor = new RollingFloor(options.FloorWindow);
         _history = new LevelHistory(options.TaperWindow);
         _floorTaper = new FloorTaper(options);
+        _pendingTaper = new PendingTaper(options.TaperConfirmAfter, options.TaperConfirmShare);
         _bigLoads = new BigLoadFilter(options.BigLoadWatts);
         _lasting = new LastingSwitches(options);
         _residualFloor = new RollingFloor(options.FloorWindow);
@@ -124,6 +126,7 @@ public sealed class HouseholdSignatureDetector
             _recentVarsFloor.Clear();
             _history.Clear();
             _floorTaper.Clear();
+            _pendingTaper.Clear();
             _stepFree.Clear();
             _bigLoads.Clear();
             _residualFloor.Clear();
@@ -236,18 +239,38 @@ public sealed class HouseholdSignatureDetector
         // asked the fall itself for a charger's ratio of reactive to real power; but a charger's pf falls
         // with its load, so its taper sheds much less reactive than real power, and that test failed
         // real tapers.)
-        if (!_floorTaper.Seen(ticks, low, unbroken: !_reportsPowerFactor))
+        double plateauWatts;
+        long plateauFrom;
+        double? backing;
+        if (_pendingTaper.Confirmed(ticks, _floor.Watts, _stepFree.Value))
         {
-            return HouseholdChange.None;
+            (plateauWatts, plateauFrom, backing) = (_pendingTaper.PlateauWatts, _pendingTaper.PlateauFromTicks, _pendingTaper.Backing);
         }
-        var backing = _knowsVars ? _lasting.Backing(_floorTaper.PlateauWatts, _floorTaper.PlateauFromTicks) : null;
-        if (_knowsVars && backing is null)
+        else
         {
-            return HouseholdChange.None;
+            if (!_floorTaper.Seen(ticks, low, unbroken: !_reportsPowerFactor))
+            {
+                return HouseholdChange.None;
+            }
+            (plateauWatts, plateauFrom) = (_floorTaper.PlateauWatts, _floorTaper.PlateauFromTicks);
+            backing = _knowsVars ? _lasting.Backing(plateauWatts, plateauFrom) : null;
+            if (_knowsVars && backing is null)
+            {
+                return HouseholdChange.None;
+            }
+            if (_reportsPowerFactor)
+            {
+                // With pf this is the fallback, late anyway: a few minutes more tell a taper that goes on.
+                if (!_pendingTaper.IsPending)
+                {
+                    _pendingTaper.Start(ticks, _floor.Watts, _stepFree.Value, low, plateauWatts, plateauFrom, backing);
+                }
+                return HouseholdChange.None;
+            }
         }
-        _taperFiringWatts = _floorTaper.PlateauWatts;
-        var started = At(_floorTaper.PlateauFromTicks);
-        var plateau = TimeSpan.FromTicks(ticks - _options.FloorTaperWindow.Ticks - _floorTaper.PlateauFromTicks);
+        _taperFiringWatts = plateauWatts;
+        var started = At(plateauFrom);
+        var plateau = TimeSpan.FromTicks(Math.Max(0, ticks - _options.FloorTaperWindow.Ticks - plateauFrom));
         double? powerFactor = _reportsPowerFactor ? backing : null;
         Evidence = new HouseholdEvidence(started, Math.Max(0, _floor.Watts - low), _taperFiringWatts, powerFactor, plateau, true, 0.85);
         return HouseholdChange.Fired;
