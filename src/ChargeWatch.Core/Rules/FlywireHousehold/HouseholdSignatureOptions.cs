@@ -73,7 +73,7 @@ public sealed class HouseholdSignatureOptions : RuleOptions
     /// cooker's keep-warm pulse its step reads 62–95 W, while fewer than one charger in thirty draws
     /// under 95 W. Smaller chargers are left to the taper. (Round seven, on 2,000 fresh nights:
     /// 89 → 62 false alerts for one fewer miss; on the older tuning nights 5 fewer false alerts,
-    /// 7 more misses, all of them charges that had been found only hours late.)
+    /// 7 more misses, 4 of them charges that had been found only hours late.)
     /// </summary>
     public double StepMinWatts { get; set; } = 95;
 
