@@ -150,8 +150,9 @@ public sealed class HouseholdSignatureDetector
         var vars = PowerFactorMath.Vars(watts, powerFactor);
         if (!double.IsNaN(vars))
         {
-            _varsFloor.Add(ticks, PowerFactorMath.VarsUpperBound(watts, powerFactor), null);
-            _recentVarsFloor.Add(ticks, PowerFactorMath.VarsUpperBound(watts, powerFactor), null);
+            var varsUpperBound = PowerFactorMath.VarsUpperBound(watts, powerFactor);
+            _varsFloor.Add(ticks, varsUpperBound, null);
+            _recentVarsFloor.Add(ticks, varsUpperBound, null);
         }
         if (double.IsNaN(vars) && voltAmps is { } apparent)
         {
