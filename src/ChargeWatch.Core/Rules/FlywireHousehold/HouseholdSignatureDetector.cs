@@ -18,6 +18,9 @@ public sealed class HouseholdSignatureDetector
     private const int PowerFactorSampleLimit = 12;
     private static readonly long SmoothingTicks = TimeSpan.FromMinutes(2).Ticks;
     private static readonly long BusyHold = TimeSpan.FromMinutes(10).Ticks;
+    // The lagged rise's switch-on may come a little before the lag (the floors took a reading or two to carry it).
+    private static readonly long LaggedRiseBackingSlack = TimeSpan.FromMinutes(10).Ticks;
+    private static readonly long LaggedRiseQuietWithin = TimeSpan.FromMinutes(8).Ticks;
 
     private readonly HouseholdSignatureOptions _options;
     private readonly RollingFloor _floorWithPowerFactor;
@@ -36,11 +39,16 @@ public sealed class HouseholdSignatureDetector
     private readonly LevelHistory _history;
     private readonly StepPairing _steps = new();
     private readonly Busyness _busy = new(40, 6, TimeSpan.FromMinutes(20));
+    // The lagged rise has no step to vouch for one load: a washing machine's agitation, averaged over
+    // a minute or two, holds the floors up at a charger's pf and jumps less often than per reading.
+    private readonly Busyness _busyForLaggedRise = new(40, 4, TimeSpan.FromMinutes(20));
     private readonly FloorTaper _floorTaper;
     private readonly PendingTaper _pendingTaper;
     private readonly StepFreeLevel _stepFree = new();
     private readonly BigLoadFilter _bigLoads;
     private readonly LastingSwitches _lasting;
+    private readonly FloorHistory _floorHistory = new();
+    private long _laggedRiseFitsSince;
     // Whether the meter's readings carry reactive power: a power factor, or volts and amps.
     private bool _knowsVars;
     // The floor of the readings without the big appliances: where a heater took turns with the
@@ -131,6 +139,8 @@ public sealed class HouseholdSignatureDetector
             _bigLoads.Clear();
             _residualFloor.Clear();
             _lasting.Clear();
+            _floorHistory.Clear();
+            _laggedRiseFitsSince = 0;
             _warmUntilTicks = ticks + _window.Ticks;
             elapsed = 0;
         }
@@ -168,6 +178,7 @@ public sealed class HouseholdSignatureDetector
             _residualFloor.Add(ticks, residual, null);
             // Busy is small loads' flicker (a washing machine's drum); a heater's switching is not.
             _busy.Add(ticks, residual);
+            _busyForLaggedRise.Add(ticks, residual);
         }
         RecordFloorsBeforeSteps();
         if (watts <= _floor.Watts + _options.QuietMarginWatts)
@@ -195,6 +206,7 @@ public sealed class HouseholdSignatureDetector
         // together are not one big appliance).
         _stepFree.Add(ticks, double.IsNaN(residual) ? watts : residual, double.IsNaN(residual) || residual > _residualFloor.Watts + _options.QuietMarginWatts);
         _floorTaper.Add(ticks, _floor.Watts, _reportsPowerFactor ? double.NaN : _stepFree.Value);
+        _floorHistory.Record(ticks, _floor.Watts, _varsFloor.Count == 0 ? double.NaN : _varsFloor.Watts, _residualFloor.Count == 0 ? _floor.Watts : _residualFloor.Watts);
         if (powerFactor is not null)
         {
             // A charger whose plateau the steps missed (appliances taking turns around it) still
@@ -204,6 +216,10 @@ public sealed class HouseholdSignatureDetector
                 return DecideByFloorTaper(ticks);
             }
             var bySteps = DecideBySteps(ticks);
+            if (bySteps == HouseholdChange.None && _stepFiring is null)
+            {
+                bySteps = DecideByLaggedRise(ticks);
+            }
             return bySteps != HouseholdChange.None || _stepFiring is not null ? bySteps : DecideByFloorTaper(ticks);
         }
         return _taperFiringWatts > 0 ? DecideByFloorTaper(ticks) : _firing is null && DecideByFloorTaper(ticks) == HouseholdChange.Fired ? HouseholdChange.Fired : Decide(ticks);
@@ -776,6 +792,50 @@ public sealed class HouseholdSignatureDetector
             return HouseholdChange.Fired;
         }
         return HouseholdChange.None;
+    }
+
+    /// <summary>
+    /// The floors against what they were <see cref="HouseholdSignatureOptions.LaggedRiseAfter"/> ago:
+    /// risen by a charger's size at a charger's reactive-to-real ratio, also without the big appliances,
+    /// with a lasting charger-like switch-on of about that size since, a quiet reading lately and the
+    /// meter not busy, for <see cref="HouseholdSignatureOptions.PersistFor"/>. Lights and a laptop
+    /// switched on one by one also raise the floors at such a ratio; they never switched on as one load
+    /// of that size.
+    /// </summary>
+    private HouseholdChange DecideByLaggedRise(long ticks)
+    {
+        var lag = _options.LaggedRiseAfter.Ticks;
+        if (lag <= 0 || _varsFloor.Count == 0
+            || !_floorHistory.TryAt(ticks - lag, out var wattsBefore, out var varsBefore, out var residualBefore) || double.IsNaN(varsBefore))
+        {
+            _laggedRiseFitsSince = 0;
+            return HouseholdChange.None;
+        }
+        var addedWatts = _floor.Watts - wattsBefore;
+        var addedVars = _varsFloor.Watts - varsBefore;
+        var residualNow = _residualFloor.Count == 0 ? _floor.Watts : _residualFloor.Watts;
+        var switchedOn = addedWatts >= _options.StepMinWatts && addedWatts <= _options.MaxWatts && IsChargerRatio(addedWatts, addedVars)
+            && residualNow - residualBefore >= _options.LaggedRiseResidualShare * addedWatts
+            && ticks - _lastQuietTicks <= LaggedRiseQuietWithin
+            && ticks - _busy.BusyTicks > BusyHold && ticks - _busyForLaggedRise.BusyTicks > BusyHold
+                ? _lasting.StartBetween(ticks - lag - LaggedRiseBackingSlack, ticks, 0.5 * addedWatts, 1.6 * addedWatts)
+                : null;
+        if (switchedOn is not { } startTicks)
+        {
+            _laggedRiseFitsSince = 0;
+            return HouseholdChange.None;
+        }
+        _laggedRiseFitsSince = _laggedRiseFitsSince == 0 ? ticks : _laggedRiseFitsSince;
+        if (ticks - _laggedRiseFitsSince < _options.PersistFor.Ticks)
+        {
+            return HouseholdChange.None;
+        }
+        _laggedRiseFitsSince = 0;
+        var load = new SwitchedLoad { StartTicks = startTicks, Watts = addedWatts, Vars = addedVars, BeforeWatts = wattsBefore, Fired = true };
+        _steps.Adopt(load);
+        _stepFiring = load;
+        Evidence = EvidenceOf(load, ticks);
+        return HouseholdChange.Fired;
     }
 
     private HouseholdEvidence EvidenceOf(SwitchedLoad load, long ticks) =>

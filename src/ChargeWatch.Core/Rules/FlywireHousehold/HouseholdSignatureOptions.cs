@@ -165,4 +165,19 @@ public sealed class HouseholdSignatureOptions : RuleOptions
     /// the whole step, since an air conditioner's power wanders by a few per cent around its usual size.
     /// </summary>
     public double ResidualFloorShare { get; set; } = 0.7;
+
+    /// <summary>
+    /// With a power factor, the floors are also compared with what they were this long ago (round
+    /// eight): a rise of a charger's size and reactive-to-real ratio fires without the exact step the
+    /// step path asks for — a charger switched on while a refrigerator's run ended or a television
+    /// flickered, whose step the floors later carry only roughly. Longer than the floor window, so the
+    /// rise has lasted longer than any refrigerator run. <see cref="TimeSpan.Zero"/> turns it off.
+    /// </summary>
+    public TimeSpan LaggedRiseAfter { get; set; } = TimeSpan.FromMinutes(40);
+
+    /// <summary>
+    /// ... and the floor without the big appliances must have risen by this share of it (an air
+    /// conditioner's runs bridging a refrigerator's raise only the plain floor).
+    /// </summary>
+    public double LaggedRiseResidualShare { get; set; } = 0.5;
 }

@@ -57,6 +57,23 @@ internal sealed class LastingSwitches(HouseholdSignatureOptions options)
         return null;
     }
 
+    /// <summary>
+    /// When the newest lasting charger-like switch-on of <paramref name="minWatts"/>–<paramref name="maxWatts"/>
+    /// that began between the two times began; null when none did.
+    /// </summary>
+    public long? StartBetween(long fromTicks, long toTicks, double minWatts, double maxWatts)
+    {
+        for (var k = 1; k <= _count; k++)
+        {
+            var i = ((_next - k) % Capacity + Capacity) % Capacity;
+            if (_startTicks[i] >= fromTicks && _startTicks[i] <= toTicks && _watts[i] >= minWatts && _watts[i] <= maxWatts)
+            {
+                return _startTicks[i];
+            }
+        }
+        return null;
+    }
+
     public void Clear()
     {
         _next = 0;

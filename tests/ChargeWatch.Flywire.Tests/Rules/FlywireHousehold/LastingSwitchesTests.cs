@@ -83,4 +83,27 @@ public sealed class LastingSwitchesTests
 
         Assert.Null(lasting.Backing(plateauWatts: 260, plateauFromTicks: Minute(60)));
     }
+
+    [Fact]
+    public void StartBetween_LastingSwitchOnOfTheSizeInTheSpan_GivesItsStart()
+    {
+        var lasting = Follow(90, Load(5, 200, 267));
+
+        Assert.Equal(Minute(5), lasting.StartBetween(Minute(0), Minute(90), minWatts: 100, maxWatts: 320));
+    }
+
+    [Theory]
+    // Began before the span.
+    [InlineData(10, 90, 100, 320)]
+    // Much bigger than the rise asked about.
+    [InlineData(0, 90, 50, 150)]
+    // Much smaller.
+    [InlineData(0, 90, 250, 500)]
+    public void StartBetween_NoSuchSwitchOn_GivesNull(int fromMinute, int toMinute, double minWatts, double maxWatts)
+    {
+        var lasting = Follow(90, Load(5, 200, 267));
+
+        Assert.Null(lasting.StartBetween(Minute(fromMinute), Minute(toMinute), minWatts, maxWatts));
+    }
 }
+

@@ -1,0 +1,43 @@
+namespace ChargeWatch.Core.Rules.FlywireHousehold;
+
+/// <summary>
+/// The meter's floors — real, reactive, and real without the big appliances — as they were minute by
+/// minute over the last hour and a half, so that they can be compared with what they were a while ago.
+/// Fixed ring of one-minute buckets: no allocation, O(1) per reading.
+/// </summary>
+internal sealed class FloorHistory
+{
+    private const int Buckets = 90;
+    private static readonly long BucketTicks = TimeSpan.TicksPerMinute;
+    // A reading up to this far from the asked time stands for it (meters report every 1 s to 5 min).
+    private static readonly long Tolerance = 3 * BucketTicks;
+    private readonly long[] _ticks = new long[Buckets];
+    private readonly double[] _watts = new double[Buckets];
+    private readonly double[] _vars = new double[Buckets];
+    private readonly double[] _residualWatts = new double[Buckets];
+
+    public static TimeSpan Span => TimeSpan.FromTicks((Buckets - 3) * BucketTicks);
+
+    public void Clear() => Array.Clear(_ticks);
+
+    public void Record(long ticks, double watts, double vars, double residualWatts)
+    {
+        var i = Index(ticks);
+        _ticks[i] = ticks;
+        _watts[i] = watts;
+        _vars[i] = vars;
+        _residualWatts[i] = residualWatts;
+    }
+
+    /// <summary>The floors recorded in the minute of <paramref name="ticks"/>; false when none was (a gap, or too long ago).</summary>
+    public bool TryAt(long ticks, out double watts, out double vars, out double residualWatts)
+    {
+        var i = Index(ticks);
+        watts = _watts[i];
+        vars = _vars[i];
+        residualWatts = _residualWatts[i];
+        return _ticks[i] != 0 && Math.Abs(_ticks[i] - ticks) <= Tolerance;
+    }
+
+    private static int Index(long ticks) => (int)(ticks / BucketTicks % Buckets);
+}
