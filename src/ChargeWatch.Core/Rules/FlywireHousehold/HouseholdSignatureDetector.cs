@@ -21,6 +21,9 @@ public sealed class HouseholdSignatureDetector
     // The lagged rise's switch-on may come a little before the lag (the floors took a reading or two to carry it).
     private static readonly long LaggedRiseBackingSlack = TimeSpan.FromMinutes(10).Ticks;
     private static readonly long LaggedRiseQuietWithin = TimeSpan.FromMinutes(8).Ticks;
+    // The switch-on behind a lagged rise need only be about its size: loads switched since move the floors a little.
+    private const double LaggedRiseBackingMinShare = 0.5;
+    private const double LaggedRiseBackingMaxShare = 1.6;
 
     private readonly HouseholdSignatureOptions _options;
     private readonly RollingFloor _floorWithPowerFactor;
@@ -41,6 +44,7 @@ public sealed class HouseholdSignatureDetector
     private readonly Busyness _busy = new(40, 6, TimeSpan.FromMinutes(20));
     // The lagged rise has no step to vouch for one load: a washing machine's agitation, averaged over
     // a minute or two, holds the floors up at a charger's pf and jumps less often than per reading.
+    // Fewer jumps than _busy asks for, so busy there is busy here.
     private readonly Busyness _busyForLaggedRise = new(40, 4, TimeSpan.FromMinutes(20));
     private readonly FloorTaper _floorTaper;
     private readonly PendingTaper _pendingTaper;
@@ -817,8 +821,8 @@ public sealed class HouseholdSignatureDetector
         var switchedOn = addedWatts >= _options.StepMinWatts && addedWatts <= _options.MaxWatts && IsChargerRatio(addedWatts, addedVars)
             && residualNow - residualBefore >= _options.LaggedRiseResidualShare * addedWatts
             && ticks - _lastQuietTicks <= LaggedRiseQuietWithin
-            && ticks - _busy.BusyTicks > BusyHold && ticks - _busyForLaggedRise.BusyTicks > BusyHold
-                ? _lasting.StartBetween(ticks - lag - LaggedRiseBackingSlack, ticks, 0.5 * addedWatts, 1.6 * addedWatts)
+            && ticks - _busyForLaggedRise.BusyTicks > BusyHold
+                ? _lasting.StartBetween(ticks - lag - LaggedRiseBackingSlack, ticks, LaggedRiseBackingMinShare * addedWatts, LaggedRiseBackingMaxShare * addedWatts)
                 : null;
         if (switchedOn is not { } startTicks)
         {
