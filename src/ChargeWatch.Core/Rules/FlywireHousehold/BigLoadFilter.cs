@@ -8,7 +8,10 @@ namespace ChargeWatch.Core.Rules.FlywireHousehold;
 /// In the readings with the heater taken out, the refrigerator's off-times show again.
 /// Each big appliance switches at a size of its own, so the sizes seen are remembered: a switch that
 /// coincides with a refrigerator's is taken out at the appliance's usual size, which leaves the
-/// refrigerator's step in the residual. Fixed-size state, no allocation per reading.
+/// refrigerator's step in the residual. Each size's reactive power is learned beside it (round
+/// eight), so that the readings' reactive power can be had without the big appliances too: a rice
+/// cooker's or an air conditioner's reactive power can hold the reactive floor up where it takes over
+/// from a refrigerator. Fixed-size state, no allocation per reading.
 /// </summary>
 internal sealed class BigLoadFilter(double bigWatts)
 {
@@ -22,21 +25,35 @@ internal sealed class BigLoadFilter(double bigWatts)
     private const double CompositeWatts = 280;
 
     private readonly double[] _open = new double[MaxOpen];
+    private readonly double[] _openVars = new double[MaxOpen];
     private int _openCount;
     private readonly double[] _sizes = new double[MaxSizes];
     private readonly int[] _seen = new int[MaxSizes];
+    private readonly double[] _sizeVars = new double[MaxSizes];
+    private readonly int[] _seenVars = new int[MaxSizes];
     private int _sizeCount;
     private bool _started;
     private double _lastWatts;
+    private double _lastVars = double.NaN;
     // A jump of half a big step waits for the next reading: an averaging meter spreads a switch over two.
     private bool _pending;
     private double _beforeWatts;
+    private double _beforeVars = double.NaN;
     // When the last few big appliances switched on: a floor window holds only a few of their runs.
     private readonly long[] _switchOnTicks = new long[8];
     private int _nextSwitchOn;
 
     /// <summary>Real power of the big appliances believed on (W).</summary>
     public double OpenWatts { get; private set; }
+
+    /// <summary>Reactive power of the big appliances believed on (var), as learned with their sizes.</summary>
+    public double OpenVars { get; private set; }
+
+    /// <summary>
+    /// The last reading's reactive power without the big appliances (var); NaN when the reading's
+    /// reactive power is unknown or the reading was left out (caught partway through a switch-off).
+    /// </summary>
+    public double ResidualVars { get; private set; } = double.NaN;
 
     /// <summary>True when a big appliance was seen switching on within <paramref name="slack"/> of <paramref name="ticks"/>.</summary>
     public bool SwitchedOnNear(long ticks, long slack)
@@ -56,6 +73,8 @@ internal sealed class BigLoadFilter(double bigWatts)
     {
         _openCount = 0;
         OpenWatts = 0;
+        OpenVars = 0;
+        _lastVars = double.NaN;
         _started = false;
         _pending = false;
     }
@@ -63,9 +82,18 @@ internal sealed class BigLoadFilter(double bigWatts)
     /// <summary>
     /// Takes in a reading and returns it without the big appliances (W), or NaN when it may be caught
     /// partway through one switching off (it would read as a dip that no floor may take).
-    /// <paramref name="low"/> is the household's lowest reading of the last hours, this one included.
+    /// <paramref name="low"/> is the household's lowest reading of the last hours, this one included;
+    /// <paramref name="vars"/> the reading's reactive power (NaN when unknown), for <see cref="ResidualVars"/>.
     /// </summary>
-    public double Residual(long ticks, double watts, double low)
+    public double Residual(long ticks, double watts, double low, double vars = double.NaN)
+    {
+        var residual = ResidualWatts(ticks, watts, low, vars);
+        ResidualVars = double.IsNaN(residual) ? double.NaN : vars - OpenVars;
+        _lastVars = vars;
+        return residual;
+    }
+
+    private double ResidualWatts(long ticks, double watts, double low, double vars)
     {
         if (!_started)
         {
@@ -80,7 +108,7 @@ internal sealed class BigLoadFilter(double bigWatts)
             var step = watts - _beforeWatts;
             if (step >= bigWatts)
             {
-                SwitchOn(step);
+                SwitchOn(step, vars - _beforeVars);
                 _switchOnTicks[_nextSwitchOn] = ticks;
                 _nextSwitchOn = (_nextSwitchOn + 1) % _switchOnTicks.Length;
             }
@@ -93,6 +121,7 @@ internal sealed class BigLoadFilter(double bigWatts)
         {
             _pending = true;
             _beforeWatts = _lastWatts;
+            _beforeVars = _lastVars;
             midSwitch = watts < _lastWatts;
         }
         _lastWatts = watts;
@@ -117,22 +146,24 @@ internal sealed class BigLoadFilter(double bigWatts)
         return smallest;
     }
 
-    private void SwitchOn(double step)
+    private void SwitchOn(double step, double stepVars)
     {
-        var size = SizeOf(step);
+        var size = SizeOf(step, stepVars, out var sizeVars);
         if (_openCount == MaxOpen)
         {
             Close(0);
         }
+        _openVars[_openCount] = double.IsNaN(sizeVars) ? 0 : sizeVars;
         _open[_openCount++] = size;
         OpenWatts += size;
+        OpenVars += _openVars[_openCount - 1];
     }
 
     private void SwitchOff(double drop)
     {
         if (_openCount > 0)
         {
-            SizeOf(drop);
+            SizeOf(drop, double.NaN, out _);
             Close(Closest(drop));
         }
     }
@@ -164,16 +195,24 @@ internal sealed class BigLoadFilter(double bigWatts)
     {
         _openCount--;
         _open[index] = _open[_openCount];
+        _openVars[index] = _openVars[_openCount];
         OpenWatts = 0;
+        OpenVars = 0;
         for (var i = 0; i < _openCount; i++)
         {
             OpenWatts += _open[i];
+            OpenVars += _openVars[i];
         }
     }
 
-    /// <summary>The appliance size a switch belongs to (a remembered size it matches, else the switch itself), learning it.</summary>
-    private double SizeOf(double step)
+    /// <summary>
+    /// The appliance size a switch belongs to (a remembered size it matches, else the switch itself),
+    /// learning it, and that size's reactive power (<paramref name="stepVars"/>, the switch's own, NaN
+    /// for a switch-off or an unknown one, is learned only where it is the appliance's alone).
+    /// </summary>
+    private double SizeOf(double step, double stepVars, out double sizeVars)
     {
+        sizeVars = stepVars;
         var best = -1;
         for (var i = 0; i < _sizeCount; i++)
         {
@@ -187,15 +226,25 @@ internal sealed class BigLoadFilter(double bigWatts)
         {
             _seen[best]++;
             _sizes[best] += (step - _sizes[best]) / Math.Min(_seen[best], 8);
+            if (!double.IsNaN(stepVars))
+            {
+                _seenVars[best]++;
+                _sizeVars[best] += (stepVars - _sizeVars[best]) / Math.Min(_seenVars[best], 8);
+            }
+            sizeVars = _seenVars[best] == 0 ? stepVars : _sizeVars[best];
             return _sizes[best];
         }
         if (best >= 0 && _seen[best] >= 2)
         {
+            // A composite switch: the appliance's learned reactive power, not the composite's.
+            sizeVars = _seenVars[best] == 0 ? stepVars : _sizeVars[best];
             return _sizes[best];
         }
         if (_sizeCount < MaxSizes)
         {
             _sizes[_sizeCount] = step;
+            _sizeVars[_sizeCount] = double.IsNaN(stepVars) ? 0 : stepVars;
+            _seenVars[_sizeCount] = double.IsNaN(stepVars) ? 0 : 1;
             _seen[_sizeCount] = 1;
             _sizeCount++;
         }

@@ -1,7 +1,7 @@
 namespace ChargeWatch.Core.Rules.FlywireHousehold;
 
 /// <summary>
-/// The meter's floors — real, reactive, and real without the big appliances — as they were minute by
+/// The meter's floors — real and reactive, with and without the big appliances — as they were minute by
 /// minute over the last hour and a half, so that they can be compared with what they were a while ago.
 /// Fixed ring of one-minute buckets: no allocation, O(1) per reading.
 /// </summary>
@@ -15,29 +15,32 @@ internal sealed class FloorHistory
     private readonly double[] _watts = new double[Buckets];
     private readonly double[] _vars = new double[Buckets];
     private readonly double[] _residualWatts = new double[Buckets];
+    private readonly double[] _residualVars = new double[Buckets];
 
     public static TimeSpan Span => TimeSpan.FromTicks((Buckets - 3) * BucketTicks);
 
     public void Clear() => Array.Clear(_ticks);
 
-    public void Record(long ticks, double watts, double vars, double residualWatts)
+    public void Record(long ticks, in Floors floors)
     {
         var i = Index(ticks);
         _ticks[i] = ticks;
-        _watts[i] = watts;
-        _vars[i] = vars;
-        _residualWatts[i] = residualWatts;
+        _watts[i] = floors.Watts;
+        _vars[i] = floors.Vars;
+        _residualWatts[i] = floors.ResidualWatts;
+        _residualVars[i] = floors.ResidualVars;
     }
 
     /// <summary>The floors recorded in the minute of <paramref name="ticks"/>; false when none was (a gap, or too long ago).</summary>
-    public bool TryAt(long ticks, out double watts, out double vars, out double residualWatts)
+    public bool TryAt(long ticks, out Floors floors)
     {
         var i = Index(ticks);
-        watts = _watts[i];
-        vars = _vars[i];
-        residualWatts = _residualWatts[i];
+        floors = new Floors(_watts[i], _vars[i], _residualWatts[i], _residualVars[i]);
         return _ticks[i] != 0 && Math.Abs(_ticks[i] - ticks) <= Tolerance;
     }
 
     private static int Index(long ticks) => (int)(ticks / BucketTicks % Buckets);
+
+    /// <summary>The floors at one time (W and var; NaN where unknown).</summary>
+    public readonly record struct Floors(double Watts, double Vars, double ResidualWatts, double ResidualVars);
 }

@@ -58,6 +58,8 @@ public sealed class HouseholdSignatureDetector
     // The floor of the readings without the big appliances: where a heater took turns with the
     // refrigerator, this floor still shows the refrigerator's off-times.
     private readonly RollingFloor _residualFloor;
+    // ... and of their reactive power.
+    private readonly RollingFloor _residualVarsFloor;
     // The floor's own taper fired (no power factor): its plateau height and when it was seen gone.
     private double _taperFiringWatts;
     private long _taperGoneTicks;
@@ -95,6 +97,7 @@ public sealed class HouseholdSignatureDetector
         _bigLoads = new BigLoadFilter(options.BigLoadWatts);
         _lasting = new LastingSwitches(options);
         _residualFloor = new RollingFloor(options.FloorWindow);
+        _residualVarsFloor = new RollingFloor(options.FloorWindow);
     }
 
     public bool IsFiring => _firing is not null;
@@ -142,6 +145,7 @@ public sealed class HouseholdSignatureDetector
             _stepFree.Clear();
             _bigLoads.Clear();
             _residualFloor.Clear();
+            _residualVarsFloor.Clear();
             _lasting.Clear();
             _floorHistory.Clear();
             _laggedRiseFitsSince = 0;
@@ -176,10 +180,14 @@ public sealed class HouseholdSignatureDetector
         _knowsVars = !double.IsNaN(vars);
         _steps.Observe(ticks, watts, vars);
         _lasting.Observe(ticks, _steps.Loads);
-        var residual = _bigLoads.Residual(ticks, watts, _steps.Low);
+        var residual = _bigLoads.Residual(ticks, watts, _steps.Low, vars);
         if (!double.IsNaN(residual))
         {
             _residualFloor.Add(ticks, residual, null);
+            if (!double.IsNaN(_bigLoads.ResidualVars))
+            {
+                _residualVarsFloor.Add(ticks, _bigLoads.ResidualVars, null);
+            }
             // Busy is small loads' flicker (a washing machine's drum); a heater's switching is not.
             _busy.Add(ticks, residual);
             _busyForLaggedRise.Add(ticks, residual);
@@ -210,7 +218,7 @@ public sealed class HouseholdSignatureDetector
         // together are not one big appliance).
         _stepFree.Add(ticks, double.IsNaN(residual) ? watts : residual, double.IsNaN(residual) || residual > _residualFloor.Watts + _options.QuietMarginWatts);
         _floorTaper.Add(ticks, _floor.Watts, _reportsPowerFactor ? double.NaN : _stepFree.Value);
-        _floorHistory.Record(ticks, _floor.Watts, _varsFloor.Count == 0 ? double.NaN : _varsFloor.Watts, _residualFloor.Count == 0 ? _floor.Watts : _residualFloor.Watts);
+        _floorHistory.Record(ticks, CurrentFloors());
         if (powerFactor is not null)
         {
             // A charger whose plateau the steps missed (appliances taking turns around it) still
@@ -331,7 +339,8 @@ public sealed class HouseholdSignatureDetector
         }
         // Without the big appliances the load must still be there: a refrigerator whose runs took
         // turns with a heater's held the plain floor, not this one.
-        var heldWithoutBigLoads = _residualFloor.Count == 0 || _residualFloor.Watts - load.FloorWattsBefore >= _options.ResidualFloorShare * load.Watts;
+        var heldWithoutBigLoads = (_residualFloor.Count == 0 || _residualFloor.Watts - load.FloorWattsBefore >= _options.ResidualFloorShare * load.Watts)
+            && ResidualVarsHold(load.FloorVarsBefore, load.Vars);
         var fits = heldWithoutBigLoads
             && (FloorsCarry(load, load.FloorWattsBefore, load.FloorVarsBefore) || FloorsCarry(load, load.RecentFloorWattsBefore, load.RecentFloorVarsBefore));
         if (!fits)
@@ -776,7 +785,7 @@ public sealed class HouseholdSignatureDetector
             var bridgedByBigLoad = _bigLoads.SwitchedOnNear(track.StartTicks, (long)_intervalTicks + TimeSpan.TicksPerMinute)
                 && _residualFloor.Count > 0 && _residualFloor.Watts - track.BeforeWatts < _options.ResidualFloorShare * addedWatts;
             var fits = addedWatts >= _options.FloorRiseMinWatts && addedWatts <= _options.MaxWatts
-                && IsChargerRatio(addedWatts, addedVars) && !bridgedByBigLoad
+                && IsChargerRatio(addedWatts, addedVars) && !bridgedByBigLoad && ResidualVarsHold(track.BeforeVars, addedVars)
                 && _lastQuietTicks > track.OpenedTicks && ticks - _busy.BusyTicks > BusyHold;
             if (!fits)
             {
@@ -809,17 +818,18 @@ public sealed class HouseholdSignatureDetector
     private HouseholdChange DecideByLaggedRise(long ticks)
     {
         var lag = _options.LaggedRiseAfter.Ticks;
-        if (lag <= 0 || _varsFloor.Count == 0
-            || !_floorHistory.TryAt(ticks - lag, out var wattsBefore, out var varsBefore, out var residualBefore) || double.IsNaN(varsBefore))
+        if (lag <= 0 || _varsFloor.Count == 0 || !_floorHistory.TryAt(ticks - lag, out var before) || double.IsNaN(before.Vars))
         {
             _laggedRiseFitsSince = 0;
             return HouseholdChange.None;
         }
-        var addedWatts = _floor.Watts - wattsBefore;
-        var addedVars = _varsFloor.Watts - varsBefore;
-        var residualNow = _residualFloor.Count == 0 ? _floor.Watts : _residualFloor.Watts;
+        var now = CurrentFloors();
+        var addedWatts = now.Watts - before.Watts;
+        var addedVars = now.Vars - before.Vars;
         var switchedOn = addedWatts >= _options.StepMinWatts && addedWatts <= _options.MaxWatts && IsChargerRatio(addedWatts, addedVars)
-            && residualNow - residualBefore >= _options.LaggedRiseResidualShare * addedWatts
+            && now.ResidualWatts - before.ResidualWatts >= _options.LaggedRiseResidualShare * addedWatts
+            && (double.IsNaN(now.ResidualVars) || double.IsNaN(before.ResidualVars)
+                || now.ResidualVars - before.ResidualVars >= _options.ResidualVarsFloorShare * addedVars)
             && ticks - _lastQuietTicks <= LaggedRiseQuietWithin
             && ticks - _busyForLaggedRise.BusyTicks > BusyHold
                 ? _lasting.StartBetween(ticks - lag - LaggedRiseBackingSlack, ticks, LaggedRiseBackingMinShare * addedWatts, LaggedRiseBackingMaxShare * addedWatts)
@@ -835,12 +845,27 @@ public sealed class HouseholdSignatureDetector
             return HouseholdChange.None;
         }
         _laggedRiseFitsSince = 0;
-        var load = new SwitchedLoad { StartTicks = startTicks, Watts = addedWatts, Vars = addedVars, BeforeWatts = wattsBefore, Fired = true };
+        var load = new SwitchedLoad { StartTicks = startTicks, Watts = addedWatts, Vars = addedVars, BeforeWatts = before.Watts, Fired = true };
         _steps.Adopt(load);
         _stepFiring = load;
         Evidence = EvidenceOf(load, ticks);
         return HouseholdChange.Fired;
     }
+
+    private FloorHistory.Floors CurrentFloors() => new(
+        _floor.Watts,
+        _varsFloor.Count == 0 ? double.NaN : _varsFloor.Watts,
+        _residualFloor.Count == 0 ? _floor.Watts : _residualFloor.Watts,
+        _residualVarsFloor.Count == 0 ? double.NaN : _residualVarsFloor.Watts);
+
+    /// <summary>
+    /// Whether the reactive floor without the big appliances has risen by
+    /// <see cref="HouseholdSignatureOptions.ResidualVarsFloorShare"/> of a load's reactive step since
+    /// <paramref name="varsBefore"/> (true where either is unknown).
+    /// </summary>
+    private bool ResidualVarsHold(double varsBefore, double loadVars) =>
+        _residualVarsFloor.Count == 0 || double.IsNaN(varsBefore) || double.IsNaN(loadVars)
+        || _residualVarsFloor.Watts - varsBefore >= _options.ResidualVarsFloorShare * loadVars;
 
     private HouseholdEvidence EvidenceOf(SwitchedLoad load, long ticks) =>
         new(At(load.StartTicks), Math.Max(0, _steps.LastWatts - _steps.Low), load.Watts, load.BestPowerFactor,
@@ -929,7 +954,7 @@ public sealed class HouseholdSignatureDetector
             text.Append(System.Globalization.CultureInfo.InvariantCulture,
                 $" | {At(t.StartTicks):HH:mm} lvl {t.Level:0.0} plat {t.Plateau:0.0} pf {t.PowerFactor:0.00}/{t.PowerFactorSamples}{(t.TaperSeen ? " TAPER" : "")}{(t.Closed ? " closed" : "")}{(t.GoneSinceTicks != 0 ? " gone" : "")}{(ReferenceEquals(t, _firing) ? " FIRING" : "")}");
         }
-        text.Append(System.Globalization.CultureInfo.InvariantCulture, $" || low {_steps.Low:0} qfloor {_varsFloor.Watts:0} rfloor {_residualFloor.Watts:0} big {_bigLoads.OpenWatts:0}");
+        text.Append(System.Globalization.CultureInfo.InvariantCulture, $" || low {_steps.Low:0} qfloor {_varsFloor.Watts:0} rfloor {_residualFloor.Watts:0} rqfloor {_residualVarsFloor.Watts:0} big {_bigLoads.OpenWatts:0}/{_bigLoads.OpenVars:0}var");
         foreach (var l in _steps.Loads)
         {
             text.Append(System.Globalization.CultureInfo.InvariantCulture,

@@ -180,4 +180,13 @@ public sealed class HouseholdSignatureOptions : RuleOptions
     /// conditioner's runs bridging a refrigerator's raise only the plain floor).
     /// </summary>
     public double LaggedRiseResidualShare { get; set; } = 0.5;
+
+    /// <summary>
+    /// With a power factor, a load must also lift the reactive floor of the readings without the big
+    /// appliances (each big appliance's reactive power learned with its size) by this share of its
+    /// reactive step (round eight): a rice cooker's or an air conditioner's reactive power can hold
+    /// the plain reactive floor up where it takes over from a refrigerator's run. Less than the
+    /// whole step, since the learned reactive sizes are rough (composite switches, pf in hundredths).
+    /// </summary>
+    public double ResidualVarsFloorShare { get; set; } = 0.3;
 }

@@ -69,4 +69,49 @@ public sealed class BigLoadFilterTests
 
         Assert.Equal(60, residuals[^1], 1);
     }
+
+    /// <summary>Feeds (watts, vars) readings a minute apart; returns each reading's reactive power without the big appliances.</summary>
+    private static double[] ResidualVars(params (double Watts, double Vars)[] readings)
+    {
+        var filter = new BigLoadFilter(680);
+        var low = double.MaxValue;
+        var result = new double[readings.Length];
+        for (var i = 0; i < readings.Length; i++)
+        {
+            filter.Residual(i * TimeSpan.TicksPerMinute, readings[i].Watts, low = Math.Min(low, readings[i].Watts), readings[i].Vars);
+            result[i] = filter.ResidualVars;
+        }
+        return result;
+    }
+
+    [Fact]
+    public void ResidualVars_AirConditionerOn_IsTheSmallLoadsReactivePowerAlone()
+    {
+        // 60 W / 40 var of small loads; a 1000 W air conditioner at pf 0.89 adds 512 var.
+        var residuals = ResidualVars((60, 40), (60, 40), (1060, 552), (1060, 552), (1060, 552));
+
+        Assert.Equal([40, 40, 552, 40, 40], residuals.Select(r => Math.Round(r)));
+    }
+
+    [Fact]
+    public void ResidualVars_KnownAirConditionerSwitchingOnAsTheRefrigeratorStops_ShowsTheRefrigeratorOff()
+    {
+        // Two runs teach the air conditioner's size and reactive power; the third starts in the minute
+        // a 150 W / 150 var refrigerator stops: the switch reads 850 W / 362 var, and taking out the
+        // learned 1000 W / 512 var leaves the small loads' 40 var, the refrigerator's off-time.
+        var residuals = ResidualVars(
+            (60, 40), (1060, 552), (1060, 552), (60, 40), (60, 40), (1060, 552), (1060, 552), (60, 40),
+            (210, 190), (210, 190), (1060, 552), (1060, 552), (1060, 552));
+
+        Assert.Equal(40, residuals[^1], 1);
+    }
+
+    [Fact]
+    public void ResidualVars_ReactivePowerUnknown_IsNaN()
+    {
+        var residuals = ResidualVars((60, double.NaN), (1060, double.NaN), (1060, double.NaN));
+
+        Assert.All(residuals, r => Assert.True(double.IsNaN(r)));
+    }
 }
+

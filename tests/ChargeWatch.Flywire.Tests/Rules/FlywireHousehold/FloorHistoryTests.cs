@@ -8,27 +8,29 @@ public sealed class FloorHistoryTests
 
     private static long At(double minutes) => Start + (long)(minutes * TimeSpan.TicksPerMinute);
 
+    private static FloorHistory.Floors Floors(double watts) => new(watts, watts / 2, watts - 10, watts / 2 - 10);
+
     [Fact]
     public void TryAt_MinuteRecordedByATwoMinuteMeter_GivesThatReadingsFloors()
     {
         var history = new FloorHistory();
         for (var m = 0; m <= 80; m += 2)
         {
-            history.Record(At(m + 0.5), watts: 100 + m, vars: 50 + m, residualWatts: 90 + m);
+            history.Record(At(m + 0.5), Floors(100 + m));
         }
 
-        Assert.True(history.TryAt(At(40.5), out var watts, out var vars, out var residual));
-        Assert.Equal((140, 90, 130), (watts, vars, residual));
+        Assert.True(history.TryAt(At(40.5), out var floors));
+        Assert.Equal(Floors(140), floors);
     }
 
     [Fact]
     public void TryAt_MinuteInAGap_GivesFalse()
     {
         var history = new FloorHistory();
-        history.Record(At(0), 100, 50, 90);
-        history.Record(At(30), 120, 60, 110);
+        history.Record(At(0), Floors(100));
+        history.Record(At(30), Floors(120));
 
-        Assert.False(history.TryAt(At(15), out _, out _, out _));
+        Assert.False(history.TryAt(At(15), out _));
     }
 
     [Fact]
@@ -37,22 +39,22 @@ public sealed class FloorHistoryTests
         var history = new FloorHistory();
         for (var m = 0; m <= 200; m++)
         {
-            history.Record(At(m), m, m, m);
+            history.Record(At(m), Floors(m));
         }
 
-        Assert.True(history.TryAt(At(200) - FloorHistory.Span.Ticks, out var watts, out _, out _));
-        Assert.Equal(200 - FloorHistory.Span.TotalMinutes, watts);
-        Assert.False(history.TryAt(At(10), out _, out _, out _));
+        Assert.True(history.TryAt(At(200) - FloorHistory.Span.Ticks, out var floors));
+        Assert.Equal(200 - FloorHistory.Span.TotalMinutes, floors.Watts);
+        Assert.False(history.TryAt(At(10), out _));
     }
 
     [Fact]
     public void Clear_ForgetsEverything()
     {
         var history = new FloorHistory();
-        history.Record(At(0), 100, 50, 90);
+        history.Record(At(0), Floors(100));
 
         history.Clear();
 
-        Assert.False(history.TryAt(At(0), out _, out _, out _));
+        Assert.False(history.TryAt(At(0), out _));
     }
 }
