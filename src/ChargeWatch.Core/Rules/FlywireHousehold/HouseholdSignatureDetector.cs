@@ -317,6 +317,8 @@ public sealed class HouseholdSignatureDetector
             loads[i].FloorVarsBefore = _varsFloor.Count == 0 ? double.NaN : _varsFloor.Watts;
             loads[i].RecentFloorWattsBefore = _recentFloorBefore;
             loads[i].RecentFloorVarsBefore = _recentVarsFloorBefore;
+            loads[i].ResidualFloorWattsBefore = _residualFloor.Count == 0 ? double.NaN : _residualFloor.Watts;
+            loads[i].ResidualFloorVarsBefore = _residualVarsFloor.Count == 0 ? double.NaN : _residualVarsFloor.Watts;
         }
     }
 
@@ -338,9 +340,13 @@ public sealed class HouseholdSignatureDetector
             return false;
         }
         // Without the big appliances the load must still be there: a refrigerator whose runs took
-        // turns with a heater's held the plain floor, not this one.
-        var heldWithoutBigLoads = (_residualFloor.Count == 0 || _residualFloor.Watts - load.FloorWattsBefore >= _options.ResidualFloorShare * load.Watts)
-            && ResidualVarsHold(load.FloorVarsBefore, load.Vars);
+        // turns with a heater's held the plain floor, not this one. Measured against the same floors
+        // before the step (round eight; until then the plain ones, which a big appliance on all along
+        // held above them).
+        var residualWattsBefore = double.IsNaN(load.ResidualFloorWattsBefore) ? load.FloorWattsBefore : load.ResidualFloorWattsBefore;
+        var residualVarsBefore = double.IsNaN(load.ResidualFloorVarsBefore) ? load.FloorVarsBefore : load.ResidualFloorVarsBefore;
+        var heldWithoutBigLoads = (_residualFloor.Count == 0 || _residualFloor.Watts - residualWattsBefore >= _options.ResidualFloorShare * load.Watts)
+            && ResidualVarsHold(residualVarsBefore, load.Vars);
         var fits = heldWithoutBigLoads
             && (FloorsCarry(load, load.FloorWattsBefore, load.FloorVarsBefore) || FloorsCarry(load, load.RecentFloorWattsBefore, load.RecentFloorVarsBefore));
         if (!fits)

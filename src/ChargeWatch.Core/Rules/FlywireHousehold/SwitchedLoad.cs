@@ -41,6 +41,14 @@ internal sealed class SwitchedLoad
 
     public double RecentFloorVarsBefore { get; set; } = double.NaN;
 
+    /// <summary>
+    /// The floors of the readings without the big appliances (real and reactive) when the step was
+    /// seen; NaN until recorded or where the meter gives none.
+    /// </summary>
+    public double ResidualFloorWattsBefore { get; set; } = double.NaN;
+
+    public double ResidualFloorVarsBefore { get; set; } = double.NaN;
+
     /// <summary>Since when the floors have carried this load (0 while they do not).</summary>
     public long FitsSinceTicks { get; set; }
 
