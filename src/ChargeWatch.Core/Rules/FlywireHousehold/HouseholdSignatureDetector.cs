@@ -311,14 +311,19 @@ public sealed class HouseholdSignatureDetector
     private void RecordFloorsBeforeSteps()
     {
         var loads = _steps.Loads;
+        if (loads.Count == 0 || !double.IsNaN(loads[^1].FloorWattsBefore))
+        {
+            return;
+        }
+        var floors = CurrentFloors();
         for (var i = loads.Count - 1; i >= 0 && double.IsNaN(loads[i].FloorWattsBefore); i--)
         {
-            loads[i].FloorWattsBefore = _floor.Watts;
-            loads[i].FloorVarsBefore = _varsFloor.Count == 0 ? double.NaN : _varsFloor.Watts;
+            loads[i].FloorWattsBefore = floors.Watts;
+            loads[i].FloorVarsBefore = floors.Vars;
             loads[i].RecentFloorWattsBefore = _recentFloorBefore;
             loads[i].RecentFloorVarsBefore = _recentVarsFloorBefore;
-            loads[i].ResidualFloorWattsBefore = _residualFloor.Count == 0 ? double.NaN : _residualFloor.Watts;
-            loads[i].ResidualFloorVarsBefore = _residualVarsFloor.Count == 0 ? double.NaN : _residualVarsFloor.Watts;
+            loads[i].ResidualFloorWattsBefore = floors.ResidualWatts;
+            loads[i].ResidualFloorVarsBefore = floors.ResidualVars;
         }
     }
 
@@ -343,9 +348,8 @@ public sealed class HouseholdSignatureDetector
         // turns with a heater's held the plain floor, not this one. Measured against the same floors
         // before the step (round eight; until then the plain ones, which a big appliance on all along
         // held above them).
-        var residualWattsBefore = double.IsNaN(load.ResidualFloorWattsBefore) ? load.FloorWattsBefore : load.ResidualFloorWattsBefore;
         var residualVarsBefore = double.IsNaN(load.ResidualFloorVarsBefore) ? load.FloorVarsBefore : load.ResidualFloorVarsBefore;
-        var heldWithoutBigLoads = (_residualFloor.Count == 0 || _residualFloor.Watts - residualWattsBefore >= _options.ResidualFloorShare * load.Watts)
+        var heldWithoutBigLoads = (_residualFloor.Count == 0 || _residualFloor.Watts - load.ResidualFloorWattsBefore >= _options.ResidualFloorShare * load.Watts)
             && ResidualVarsHold(residualVarsBefore, load.Vars);
         var fits = heldWithoutBigLoads
             && (FloorsCarry(load, load.FloorWattsBefore, load.FloorVarsBefore) || FloorsCarry(load, load.RecentFloorWattsBefore, load.RecentFloorVarsBefore));

@@ -44,34 +44,28 @@ internal sealed class LastingSwitches(HouseholdSignatureOptions options)
     /// The power factor of a lasting charger-like switch-on, not far bigger than the plateau, that came
     /// before the plateau began (the newest such); null when none did.
     /// </summary>
-    public double? Backing(double plateauWatts, long plateauFromTicks)
-    {
-        for (var k = 1; k <= _count; k++)
-        {
-            var i = ((_next - k) % Capacity + Capacity) % Capacity;
-            if (_startTicks[i] <= plateauFromTicks && _watts[i] <= MaxPlateauMultiple * plateauWatts)
-            {
-                return _powerFactors[i];
-            }
-        }
-        return null;
-    }
+    public double? Backing(double plateauWatts, long plateauFromTicks) =>
+        Newest(long.MinValue, plateauFromTicks, 0, MaxPlateauMultiple * plateauWatts) is var i and >= 0 ? _powerFactors[i] : null;
 
     /// <summary>
     /// When the newest lasting charger-like switch-on of <paramref name="minWatts"/>–<paramref name="maxWatts"/>
     /// that began between the two times began; null when none did.
     /// </summary>
-    public long? StartBetween(long fromTicks, long toTicks, double minWatts, double maxWatts)
+    public long? StartBetween(long fromTicks, long toTicks, double minWatts, double maxWatts) =>
+        Newest(fromTicks, toTicks, minWatts, maxWatts) is var i and >= 0 ? _startTicks[i] : null;
+
+    /// <summary>Index of the newest switch-on that began in [fromTicks, toTicks] at minWatts–maxWatts; −1 if none.</summary>
+    private int Newest(long fromTicks, long toTicks, double minWatts, double maxWatts)
     {
         for (var k = 1; k <= _count; k++)
         {
             var i = ((_next - k) % Capacity + Capacity) % Capacity;
             if (_startTicks[i] >= fromTicks && _startTicks[i] <= toTicks && _watts[i] >= minWatts && _watts[i] <= maxWatts)
             {
-                return _startTicks[i];
+                return i;
             }
         }
-        return null;
+        return -1;
     }
 
     public void Clear()

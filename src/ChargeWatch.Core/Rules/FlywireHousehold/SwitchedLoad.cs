@@ -43,7 +43,8 @@ internal sealed class SwitchedLoad
 
     /// <summary>
     /// The floors of the readings without the big appliances (real and reactive) when the step was
-    /// seen; NaN until recorded or where the meter gives none.
+    /// seen: the plain real floor until the filter has any, NaN until recorded or where the meter
+    /// gives no reactive power.
     /// </summary>
     public double ResidualFloorWattsBefore { get; set; } = double.NaN;
 
