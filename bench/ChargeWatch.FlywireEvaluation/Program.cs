@@ -8,6 +8,22 @@ if (args.Length > 1 && args[0] == "trace")
     Trace.Household(long.Parse(args[1], CultureInfo.InvariantCulture), Console.Out);
     return;
 }
+if (args.Length > 3 && args[0] == "candidates")
+{
+    // candidates FROM NIGHTS FILE [--set ...]: the paths' candidates on those nights, labelled, as CSV.
+    using var csv = new StreamWriter(args[3]);
+    var rows = CandidateCollection.Write(
+        long.Parse(args[1], CultureInfo.InvariantCulture), int.Parse(args[2], CultureInfo.InvariantCulture),
+        OptionOverrides.Apply(args, new ChargeWatch.Core.Rules.FlywireHousehold.HouseholdSignatureOptions()), csv);
+    Console.WriteLine($"{rows} candidates -> {args[3]}");
+    return;
+}
+if (args.Length > 2 && args[0] == "train")
+{
+    // train OUTPUT.cs CANDIDATES.csv...: the candidate model, as the detector's source.
+    CandidateTraining.Run(args[2..], args[1], Console.Out);
+    return;
+}
 var set = args.Length > 0 ? args[0] : "report";
 var nights = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 600;
 var verbose = args.Contains("--verbose");

@@ -12,7 +12,7 @@ namespace ChargeWatch.Core.Rules.FlywireHousehold;
 /// <see cref="HouseholdSignatureOptions.FireConfidence"/>.
 /// One instance per meter; not thread-safe; readings in event-time order.
 /// </summary>
-public sealed class HouseholdSignatureDetector
+public sealed partial class HouseholdSignatureDetector
 {
     private const int MaxTracks = 4;
     private const int PowerFactorSampleLimit = 12;
@@ -117,6 +117,7 @@ public sealed class HouseholdSignatureDetector
     /// </summary>
     public HouseholdChange Observe(DateTimeOffset timestamp, double watts, double? powerFactor, double? voltAmps = null)
     {
+        _powerFactorReported = powerFactor is not null;
         if (powerFactor is null && _options.PowerFactorFromVoltsAndAmps && voltAmps is { } reported && reported >= 1)
         {
             powerFactor = Math.Clamp(watts / reported, 0, 1);
@@ -296,6 +297,10 @@ public sealed class HouseholdSignatureDetector
                 }
                 return HouseholdChange.None;
             }
+        }
+        if (!Admit(CandidatePath.Taper, plateauFrom, plateauWatts, double.NaN, ticks))
+        {
+            return HouseholdChange.None;
         }
         _taperFiringWatts = plateauWatts;
         var started = At(plateauFrom);
@@ -727,7 +732,8 @@ public sealed class HouseholdSignatureDetector
                 continue;
             }
             var evidence = EvidenceOf(track, ticks);
-            if (evidence.Confidence >= _options.FireConfidence && (!_knowsVars || _lasting.Backing(track.Plateau, track.StartTicks + _window.Ticks) is not null))
+            if (evidence.Confidence >= _options.FireConfidence && (!_knowsVars || _lasting.Backing(track.Plateau, track.StartTicks + _window.Ticks) is not null)
+                && Admit(CandidatePath.Track, track.StartTicks, track.Plateau, double.NaN, ticks))
             {
                 _firing = track;
                 Evidence = evidence;
@@ -764,6 +770,10 @@ public sealed class HouseholdSignatureDetector
                 continue;
             }
             load.Fired = true;
+            if (!Admit(CandidatePath.Step, load.StartTicks, load.Watts, load.Vars, ticks))
+            {
+                continue;
+            }
             _stepFiring = load;
             Evidence = EvidenceOf(load, ticks);
             return HouseholdChange.Fired;
@@ -808,6 +818,10 @@ public sealed class HouseholdSignatureDetector
                 continue;
             }
             track.FloorRiseFired = true;
+            if (!Admit(CandidatePath.FloorRise, track.StartTicks, addedWatts, addedVars, ticks))
+            {
+                continue;
+            }
             var load = new SwitchedLoad { StartTicks = track.StartTicks, Watts = addedWatts, Vars = addedVars, BeforeWatts = track.BeforeWatts, Fired = true };
             _steps.Adopt(load);
             _stepFiring = load;
@@ -855,6 +869,10 @@ public sealed class HouseholdSignatureDetector
             return HouseholdChange.None;
         }
         _laggedRiseFitsSince = 0;
+        if (!Admit(CandidatePath.LaggedRise, startTicks, addedWatts, addedVars, ticks))
+        {
+            return HouseholdChange.None;
+        }
         var load = new SwitchedLoad { StartTicks = startTicks, Watts = addedWatts, Vars = addedVars, BeforeWatts = before.Watts, Fired = true };
         _steps.Adopt(load);
         _stepFiring = load;

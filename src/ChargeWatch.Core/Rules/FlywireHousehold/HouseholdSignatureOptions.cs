@@ -80,6 +80,12 @@ public sealed class HouseholdSignatureOptions : RuleOptions
     /// <summary>Confidence at which the alert fires.</summary>
     public double FireConfidence { get; set; } = 0.8;
 
+    /// <summary>
+    /// A candidate charger any path finds fires only if the candidate model gives it at least this
+    /// probability of being one (0: every candidate fires).
+    /// </summary>
+    public double CandidateProbabilityMin { get; set; }
+
     /// <summary>The load counts as gone below this fraction of its plateau (a trickle is gone too).</summary>
     public double GoneFraction { get; set; } = 0.2;
 

@@ -54,6 +54,10 @@ internal sealed class LastingSwitches(HouseholdSignatureOptions options)
     public long? StartBetween(long fromTicks, long toTicks, double minWatts, double maxWatts) =>
         Newest(fromTicks, toTicks, minWatts, maxWatts) is var i and >= 0 ? _startTicks[i] : null;
 
+    /// <summary>The size of the newest lasting charger-like switch-on that began between the two times; null when none did.</summary>
+    public double? NewestWattsBetween(long fromTicks, long toTicks) =>
+        Newest(fromTicks, toTicks, 0, double.MaxValue) is var i and >= 0 ? _watts[i] : null;
+
     /// <summary>Index of the newest switch-on that began in [fromTicks, toTicks] at minWatts–maxWatts; −1 if none.</summary>
     private int Newest(long fromTicks, long toTicks, double minWatts, double maxWatts)
     {

@@ -1,0 +1,51 @@
+namespace ChargeWatch.Core.Rules.FlywireHousehold;
+
+/// <summary>
+/// What the candidate model sees of a candidate charger and of the meter at that moment: one number
+/// each, unknowns as <see cref="Missing"/> (below every real value, so a tree's split sends them one
+/// way). The order is the trained model's; append, never reorder.
+/// </summary>
+internal static class CandidateFeatures
+{
+    public const double Missing = -9999;
+
+    public const int Path = 0;
+    public const int PowerFactorReported = 1;
+    public const int KnowsVars = 2;
+    public const int IntervalMinutes = 3;
+    public const int LoadWatts = 4;
+    public const int LoadVarsRatio = 5;
+    public const int MinutesSinceStart = 6;
+    public const int StartHour = 7;
+    public const int FloorAboveLow = 8;
+    public const int FloorWatts = 9;
+    public const int VarsFloor = 10;
+    public const int FloorAboveResidual = 11;
+    public const int MinutesSinceQuiet = 12;
+    public const int MinutesSinceBusy = 13;
+    public const int MinutesSinceBusyStrict = 14;
+    public const int OpenLoads = 15;
+    public const int OpenTracks = 16;
+    public const int LastingBackingShare = 17;
+    public const int BigLoadNearStart = 18;
+    public const int ReadingAboveFloor = 19;
+    public const int FloorRise40 = 20;
+    public const int VarsFloorRise40 = 21;
+    public const int ResidualFloorRise40 = 22;
+    public const int BigLoadsOpenWatts = 23;
+    public const int ResidualVarsRise40 = 24;
+    public const int FloorRiseSinceStart = 25;
+    public const int VarsFloorRiseSinceStart = 26;
+    public const int Count = 27;
+
+    public static readonly string[] Names =
+    [
+        "path", "pf_reported", "knows_vars", "interval_min", "load_w", "load_var_ratio", "min_since_start", "start_hour",
+        "floor_above_low", "floor_w", "vars_floor", "floor_above_residual", "min_since_quiet", "min_since_busy",
+        "min_since_busy_strict", "open_loads", "open_tracks", "lasting_backing_share", "big_load_near_start",
+        "reading_above_floor", "floor_rise_40", "vars_floor_rise_40", "residual_floor_rise_40", "big_loads_open_w",
+        "residual_vars_rise_40", "floor_rise_since_start", "vars_floor_rise_since_start",
+    ];
+
+    public static double OrMissing(double value) => double.IsNaN(value) || double.IsInfinity(value) ? Missing : value;
+}

@@ -1,0 +1,73 @@
+namespace ChargeWatch.Core.Rules.FlywireHousehold;
+
+public sealed partial class HouseholdSignatureDetector
+{
+    private static readonly long CandidateLag = TimeSpan.FromMinutes(40).Ticks;
+    private readonly double[] _candidate = new double[CandidateFeatures.Count];
+    private bool _powerFactorReported;
+
+    /// <summary>Every candidate the paths find, with its features and the model's probability (for the evaluation harness).</summary>
+    internal Action<long, double[], double>? CandidateSeen { get; set; }
+
+    /// <summary>
+    /// Whether a candidate one of the paths found may fire: the candidate model's probability that it
+    /// is a charger reaches <see cref="HouseholdSignatureOptions.CandidateProbabilityMin"/> (always,
+    /// with that at 0 or no model trained).
+    /// </summary>
+    private bool Admit(CandidatePath path, long startTicks, double watts, double vars, long ticks)
+    {
+        var min = _options.CandidateProbabilityMin;
+        if (CandidateSeen is null && (min <= 0 || !CandidateModel.IsTrained))
+        {
+            return true;
+        }
+        Describe(path, startTicks, watts, vars, ticks);
+        var probability = CandidateModel.IsTrained ? CandidateModel.Probability(_candidate) : 1;
+        CandidateSeen?.Invoke(ticks, _candidate, probability);
+        return probability >= min;
+    }
+
+    private void Describe(CandidatePath path, long startTicks, double watts, double vars, long ticks)
+    {
+        var f = _candidate;
+        f[CandidateFeatures.Path] = (int)path;
+        f[CandidateFeatures.PowerFactorReported] = _powerFactorReported ? 1 : 0;
+        f[CandidateFeatures.KnowsVars] = _knowsVars ? 1 : 0;
+        f[CandidateFeatures.IntervalMinutes] = _intervalTicks / TimeSpan.TicksPerMinute;
+        f[CandidateFeatures.LoadWatts] = watts;
+        f[CandidateFeatures.LoadVarsRatio] = CandidateFeatures.OrMissing(vars / watts);
+        f[CandidateFeatures.MinutesSinceStart] = Minutes(ticks - startTicks);
+        f[CandidateFeatures.StartHour] = At(startTicks).TimeOfDay.TotalHours;
+        f[CandidateFeatures.FloorAboveLow] = _floor.Watts - _steps.Low;
+        f[CandidateFeatures.FloorWatts] = _floor.Watts;
+        f[CandidateFeatures.VarsFloor] = _varsFloor.Count == 0 ? CandidateFeatures.Missing : _varsFloor.Watts;
+        f[CandidateFeatures.FloorAboveResidual] = _residualFloor.Count == 0 ? CandidateFeatures.Missing : _floor.Watts - _residualFloor.Watts;
+        f[CandidateFeatures.MinutesSinceQuiet] = Math.Min(240, Minutes(ticks - _lastQuietTicks));
+        f[CandidateFeatures.MinutesSinceBusy] = Math.Min(240, Minutes(ticks - _busy.BusyTicks));
+        f[CandidateFeatures.MinutesSinceBusyStrict] = Math.Min(240, Minutes(ticks - _busyForLaggedRise.BusyTicks));
+        var openLoads = 0;
+        foreach (var load in _steps.Loads)
+        {
+            openLoads += load.Gone ? 0 : 1;
+        }
+        f[CandidateFeatures.OpenLoads] = openLoads;
+        f[CandidateFeatures.OpenTracks] = OpenCount();
+        f[CandidateFeatures.LastingBackingShare] = _lasting.NewestWattsBetween(startTicks - LaggedRiseBackingSlack, ticks) is { } backing
+            ? backing / watts
+            : CandidateFeatures.Missing;
+        f[CandidateFeatures.BigLoadNearStart] = _bigLoads.SwitchedOnNear(startTicks, (long)_intervalTicks + TimeSpan.TicksPerMinute) ? 1 : 0;
+        f[CandidateFeatures.ReadingAboveFloor] = _steps.LastWatts - _floor.Watts;
+        f[CandidateFeatures.BigLoadsOpenWatts] = _bigLoads.OpenWatts;
+        var now = CurrentFloors();
+        var lagged = _floorHistory.TryAt(ticks - CandidateLag, out var before);
+        f[CandidateFeatures.FloorRise40] = lagged ? now.Watts - before.Watts : CandidateFeatures.Missing;
+        f[CandidateFeatures.VarsFloorRise40] = lagged ? CandidateFeatures.OrMissing(now.Vars - before.Vars) : CandidateFeatures.Missing;
+        f[CandidateFeatures.ResidualFloorRise40] = lagged ? CandidateFeatures.OrMissing(now.ResidualWatts - before.ResidualWatts) : CandidateFeatures.Missing;
+        f[CandidateFeatures.ResidualVarsRise40] = lagged ? CandidateFeatures.OrMissing(now.ResidualVars - before.ResidualVars) : CandidateFeatures.Missing;
+        var atStart = _floorHistory.TryAt(startTicks, out var start);
+        f[CandidateFeatures.FloorRiseSinceStart] = atStart ? now.Watts - start.Watts : CandidateFeatures.Missing;
+        f[CandidateFeatures.VarsFloorRiseSinceStart] = atStart ? CandidateFeatures.OrMissing(now.Vars - start.Vars) : CandidateFeatures.Missing;
+    }
+
+    private static double Minutes(long ticks) => (double)ticks / TimeSpan.TicksPerMinute;
+}
