@@ -36,7 +36,11 @@ internal static class CandidateFeatures
     public const int ResidualVarsRise40 = 24;
     public const int FloorRiseSinceStart = 25;
     public const int VarsFloorRiseSinceStart = 26;
-    public const int Count = 27;
+    public const int FloorCarriesShare = 27;
+    public const int ResidualCarriesShare = 28;
+    public const int VarsCarriesShare = 29;
+    public const int SimilarLoadsPairedOff = 30;
+    public const int Count = 31;
 
     public static readonly string[] Names =
     [
@@ -44,7 +48,8 @@ internal static class CandidateFeatures
         "floor_above_low", "floor_w", "vars_floor", "floor_above_residual", "min_since_quiet", "min_since_busy",
         "min_since_busy_strict", "open_loads", "open_tracks", "lasting_backing_share", "big_load_near_start",
         "reading_above_floor", "floor_rise_40", "vars_floor_rise_40", "residual_floor_rise_40", "big_loads_open_w",
-        "residual_vars_rise_40", "floor_rise_since_start", "vars_floor_rise_since_start",
+        "residual_vars_rise_40", "floor_rise_since_start", "vars_floor_rise_since_start", "floor_carries_share",
+        "residual_carries_share", "vars_carries_share", "similar_loads_paired_off",
     ];
 
     public static double OrMissing(double value) => double.IsNaN(value) || double.IsInfinity(value) ? Missing : value;

@@ -17,4 +17,7 @@ internal enum CandidatePath
 
     /// <summary>A tracked load's confidence (meters without pf).</summary>
     Track = 4,
+
+    /// <summary>A charger-like step still on, before the floors have carried it for a window.</summary>
+    OpenStep = 5,
 }

@@ -2,6 +2,7 @@ namespace ChargeWatch.Core.Rules.FlywireHousehold;
 
 public sealed partial class HouseholdSignatureDetector
 {
+    private static readonly long OpenStepEvery = TimeSpan.FromMinutes(5).Ticks;
     private static readonly long CandidateLag = TimeSpan.FromMinutes(40).Ticks;
     private readonly double[] _candidate = new double[CandidateFeatures.Count];
     private bool _powerFactorReported;
@@ -67,6 +68,49 @@ public sealed partial class HouseholdSignatureDetector
         var atStart = _floorHistory.TryAt(startTicks, out var start);
         f[CandidateFeatures.FloorRiseSinceStart] = atStart ? now.Watts - start.Watts : CandidateFeatures.Missing;
         f[CandidateFeatures.VarsFloorRiseSinceStart] = atStart ? CandidateFeatures.OrMissing(now.Vars - start.Vars) : CandidateFeatures.Missing;
+        f[CandidateFeatures.FloorCarriesShare] = atStart ? (now.Watts - start.Watts) / watts : CandidateFeatures.Missing;
+        f[CandidateFeatures.ResidualCarriesShare] = atStart ? (now.ResidualWatts - start.ResidualWatts) / watts : CandidateFeatures.Missing;
+        f[CandidateFeatures.VarsCarriesShare] = atStart ? CandidateFeatures.OrMissing((now.Vars - start.Vars) / vars) : CandidateFeatures.Missing;
+        var similar = 0;
+        foreach (var load in _steps.Loads)
+        {
+            // A refrigerator's earlier runs: switched on and off again at about this size.
+            similar += load.PairedOff && Math.Abs(load.Watts - watts) <= 0.15 * watts ? 1 : 0;
+        }
+        f[CandidateFeatures.SimilarLoadsPairedOff] = similar;
+    }
+
+    /// <summary>
+    /// A charger-like step still on <see cref="HouseholdSignatureOptions.OpenStepAfter"/> after it
+    /// switched on, put to the candidate model every few minutes before the floors have carried it for
+    /// a window (only with a model: without one every such step would fire).
+    /// </summary>
+    private HouseholdChange DecideByOpenSteps(long ticks)
+    {
+        var after = _options.OpenStepAfter.Ticks;
+        if (after <= 0 || _options.CandidateProbabilityMin <= 0 || !CandidateModel.IsTrained)
+        {
+            return HouseholdChange.None;
+        }
+        foreach (var load in _steps.Loads)
+        {
+            if (load.Gone || load.Fired || ticks - load.StartTicks < after || ticks - load.CandidateTicks < OpenStepEvery
+                || load.Watts < _options.MinWatts || load.Watts > _options.MaxWatts
+                || load.PowerFactor is not { } pf || pf > _options.ChargerPowerFactorMax)
+            {
+                continue;
+            }
+            load.CandidateTicks = ticks;
+            if (!Admit(CandidatePath.OpenStep, load.StartTicks, load.Watts, load.Vars, ticks))
+            {
+                continue;
+            }
+            load.Fired = true;
+            _stepFiring = load;
+            Evidence = EvidenceOf(load, ticks);
+            return HouseholdChange.Fired;
+        }
+        return HouseholdChange.None;
     }
 
     private static double Minutes(long ticks) => (double)ticks / TimeSpan.TicksPerMinute;

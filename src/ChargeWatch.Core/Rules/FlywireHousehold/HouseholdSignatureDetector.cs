@@ -778,7 +778,8 @@ public sealed partial class HouseholdSignatureDetector
             Evidence = EvidenceOf(load, ticks);
             return HouseholdChange.Fired;
         }
-        return DecideByFloorRise(ticks);
+        var byFloorRise = DecideByFloorRise(ticks);
+        return byFloorRise != HouseholdChange.None ? byFloorRise : DecideByOpenSteps(ticks);
     }
 
     /// <summary>

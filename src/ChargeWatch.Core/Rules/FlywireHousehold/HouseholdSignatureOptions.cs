@@ -86,6 +86,12 @@ public sealed class HouseholdSignatureOptions : RuleOptions
     /// </summary>
     public double CandidateProbabilityMin { get; set; }
 
+    /// <summary>
+    /// A charger-like step still on this long after it switched on is put to the candidate model
+    /// before the floors have carried it for a window (zero: not before).
+    /// </summary>
+    public TimeSpan OpenStepAfter { get; set; }
+
     /// <summary>The load counts as gone below this fraction of its plateau (a trickle is gone too).</summary>
     public double GoneFraction { get; set; } = 0.2;
 
