@@ -9,8 +9,8 @@ namespace ChargeWatch.FlywireEvaluation;
 /// </summary>
 internal static class CandidateTraining
 {
-    public const int Trees = 150;
-    public const int Depth = 3;
+    public const int Trees = 300;
+    public const int Depth = 4;
     public const double LearningRate = 0.1;
     public const double Lambda = 5;
     public const int MinLeaf = 30;

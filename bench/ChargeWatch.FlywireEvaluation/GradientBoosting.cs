@@ -13,10 +13,12 @@ internal sealed class GradientBoosting(int trees, int depth, double learningRate
         var n = x.Length;
         var featureCount = x[0].Length;
         var order = new int[featureCount][];
+        var sorted = new double[featureCount][];
         for (var f = 0; f < featureCount; f++)
         {
             var feature = f;
             order[f] = Enumerable.Range(0, n).OrderBy(i => x[i][feature]).ThenBy(i => i).ToArray();
+            sorted[f] = order[f].Select(i => x[i][feature]).ToArray();
         }
         var positives = y.Sum();
         var bias = Math.Log((positives + 1.0) / (n - positives + 1.0));
@@ -33,86 +35,106 @@ internal sealed class GradientBoosting(int trees, int depth, double learningRate
                 g[i] = p - y[i];
                 h[i] = Math.Max(p * (1 - p), 1e-6);
             }
-            model.Roots.Add(Grow(x, order, g, h, nodeOf, model, margin));
+            model.Roots.Add(Grow(x, order, sorted, g, h, nodeOf, model, margin));
         }
         return model;
     }
 
-    private int Grow(double[][] x, int[][] order, double[] g, double[] h, int[] nodeOf, Model model, double[] margin)
+    private int Grow(double[][] x, int[][] order, double[][] sorted, double[] g, double[] h, int[] nodeOf, Model model, double[] margin)
     {
         var n = x.Length;
-        // Nodes of this tree, level by level; leaves are decided when the depth is reached or no split gains.
+        // Nodes are numbered from the tree's root; a level's nodes are grown together, and a node is a
+        // leaf when the depth is reached or no split gains.
         var root = AddNode(model);
-        var level = new List<int> { root };
-        Array.Fill(nodeOf, root);
-        for (var d = 0; d <= depth && level.Count > 0; d++)
+        var size = (2 << depth) + 1;
+        var inLevel = new bool[size];
+        var (sumG, sumH, sumN) = (new double[size], new double[size], new int[size]);
+        var (leftG, leftH, leftN, last) = (new double[size], new double[size], new int[size], new double[size]);
+        var (bestGain, bestFeature, bestThreshold) = (new double[size], new int[size], new double[size]);
+        inLevel[0] = true;
+        Array.Fill(nodeOf, 0);
+        for (var d = 0; d <= depth; d++)
         {
-            var sums = level.ToDictionary(node => node, _ => (G: 0.0, H: 0.0, N: 0));
+            Array.Clear(sumG);
+            Array.Clear(sumH);
+            Array.Clear(sumN);
             for (var i = 0; i < n; i++)
             {
-                if (sums.TryGetValue(nodeOf[i], out var s))
+                var node = nodeOf[i];
+                if (inLevel[node])
                 {
-                    sums[nodeOf[i]] = (s.G + g[i], s.H + h[i], s.N + 1);
+                    sumG[node] += g[i];
+                    sumH[node] += h[i];
+                    sumN[node]++;
                 }
             }
-            var best = level.ToDictionary(node => node, _ => (Gain: 0.0, Feature: -1, Threshold: 0.0));
-            if (d < depth)
+            Array.Clear(bestGain);
+            Array.Fill(bestFeature, -1);
+            for (var f = 0; d < depth && f < order.Length; f++)
             {
-                for (var f = 0; f < order.Length; f++)
+                Array.Clear(leftG);
+                Array.Clear(leftH);
+                Array.Clear(leftN);
+                Array.Fill(last, double.NaN);
+                var (rows, values) = (order[f], sorted[f]);
+                for (var k = 0; k < rows.Length; k++)
                 {
-                    var left = level.ToDictionary(node => node, _ => (G: 0.0, H: 0.0, N: 0, Last: double.NaN));
-                    foreach (var i in order[f])
+                    var i = rows[k];
+                    var node = nodeOf[i];
+                    if (!inLevel[node])
                     {
-                        var node = nodeOf[i];
-                        if (!left.TryGetValue(node, out var l))
-                        {
-                            continue;
-                        }
-                        var value = x[i][f];
-                        if (l.N >= minLeaf && value > l.Last && sums[node].N - l.N >= minLeaf)
-                        {
-                            var total = sums[node];
-                            var gain = Score(l.G, l.H) + Score(total.G - l.G, total.H - l.H) - Score(total.G, total.H);
-                            if (gain > best[node].Gain + 1e-9)
-                            {
-                                best[node] = (gain, f, (l.Last + value) / 2);
-                            }
-                        }
-                        left[node] = (l.G + g[i], l.H + h[i], l.N + 1, value);
+                        continue;
                     }
+                    var value = values[k];
+                    if (leftN[node] >= minLeaf && value > last[node] && sumN[node] - leftN[node] >= minLeaf)
+                    {
+                        var gain = Score(leftG[node], leftH[node]) + Score(sumG[node] - leftG[node], sumH[node] - leftH[node]) - Score(sumG[node], sumH[node]);
+                        if (gain > bestGain[node] + 1e-9)
+                        {
+                            (bestGain[node], bestFeature[node], bestThreshold[node]) = (gain, f, (last[node] + value) / 2);
+                        }
+                    }
+                    leftG[node] += g[i];
+                    leftH[node] += h[i];
+                    leftN[node]++;
+                    last[node] = value;
                 }
             }
-            var next = new List<int>();
-            var children = new Dictionary<int, (int Left, int Right)>();
-            foreach (var node in level)
+            var next = new bool[size];
+            var leftOf = new int[size];
+            for (var node = 0; node < size; node++)
             {
-                if (best[node].Feature < 0)
+                if (!inLevel[node])
                 {
-                    var s = sums[node];
-                    model.Thresholds[node] = -learningRate * s.G / (s.H + lambda);
+                    continue;
+                }
+                if (bestFeature[node] < 0)
+                {
+                    model.Thresholds[root + node] = -learningRate * sumG[node] / (sumH[node] + lambda);
                     continue;
                 }
                 var (l, r) = (AddNode(model), AddNode(model));
-                model.Features[node] = best[node].Feature;
-                model.Thresholds[node] = best[node].Threshold;
-                model.Lefts[node] = l;
-                model.Rights[node] = r;
-                children[node] = (l, r);
-                next.Add(l);
-                next.Add(r);
+                model.Features[root + node] = bestFeature[node];
+                model.Thresholds[root + node] = bestThreshold[node];
+                model.Lefts[root + node] = l;
+                model.Rights[root + node] = r;
+                leftOf[node] = l - root;
+                next[l - root] = true;
+                next[r - root] = true;
             }
             for (var i = 0; i < n; i++)
             {
-                if (children.TryGetValue(nodeOf[i], out var c))
+                var node = nodeOf[i];
+                if (inLevel[node] && bestFeature[node] >= 0)
                 {
-                    nodeOf[i] = x[i][model.Features[nodeOf[i]]] <= model.Thresholds[nodeOf[i]] ? c.Left : c.Right;
+                    nodeOf[i] = x[i][bestFeature[node]] <= bestThreshold[node] ? leftOf[node] : leftOf[node] + 1;
                 }
             }
-            level = next;
+            inLevel = next;
         }
         for (var i = 0; i < n; i++)
         {
-            margin[i] += model.Thresholds[nodeOf[i]];
+            margin[i] += model.Thresholds[root + nodeOf[i]];
         }
         return root;
     }
