@@ -4,9 +4,26 @@ namespace ChargeWatch.FlywireEvaluation;
 /// Gradient-boosted regression trees for a logistic loss (Newton steps, L2 on leaf values), small
 /// enough to read: presorted features, level-wise growth to a fixed depth. Deterministic.
 /// </summary>
-internal sealed class GradientBoosting(int trees, int depth, double learningRate, double lambda, int minLeaf)
+public sealed class GradientBoosting(int trees, int depth, double learningRate, double lambda, int minLeaf)
 {
-    public sealed record Model(double Bias, List<int> Roots, List<int> Features, List<double> Thresholds, List<int> Lefts, List<int> Rights);
+    public sealed record Model(double Bias, List<int> Roots, List<int> Features, List<double> Thresholds, List<int> Lefts, List<int> Rights)
+    {
+        /// <summary>The model's probability for one row (the detector's CandidateModel walks the same trees).</summary>
+        public double Probability(double[] x)
+        {
+            var sum = Bias;
+            foreach (var root in Roots)
+            {
+                var node = root;
+                while (Features[node] >= 0)
+                {
+                    node = x[Features[node]] <= Thresholds[node] ? Lefts[node] : Rights[node];
+                }
+                sum += Thresholds[node];
+            }
+            return 1 / (1 + Math.Exp(-sum));
+        }
+    }
 
     public Model Train(double[][] x, int[] y)
     {

@@ -10,6 +10,9 @@ internal static partial class CandidateModel
 {
     public static bool IsTrained => Roots.Length > 0;
 
+    /// <summary>The highest feature index the trees split on (−1 untrained): must be one the detector gives.</summary>
+    public static int HighestFeature => Features.Length == 0 ? -1 : Features.Max();
+
     public static double Probability(ReadOnlySpan<double> features)
     {
         var sum = Bias;

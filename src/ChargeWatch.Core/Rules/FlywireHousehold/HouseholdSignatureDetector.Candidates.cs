@@ -6,6 +6,7 @@ public sealed partial class HouseholdSignatureDetector
     private static readonly long CandidateLag = TimeSpan.FromMinutes(40).Ticks;
     private readonly double[] _candidate = new double[CandidateFeatures.Count];
     private bool _powerFactorReported;
+    private double _admittedProbability = double.NaN;
 
     /// <summary>Every candidate the paths find, with its features and the model's probability (for the evaluation harness).</summary>
     internal Action<long, double[], double>? CandidateSeen { get; set; }
@@ -20,11 +21,13 @@ public sealed partial class HouseholdSignatureDetector
         var min = _options.CandidateProbabilityMin;
         if (CandidateSeen is null && (min <= 0 || !CandidateModel.IsTrained))
         {
+            _admittedProbability = double.NaN;
             return true;
         }
         Describe(path, startTicks, watts, vars, ticks);
         var probability = CandidateModel.IsTrained ? CandidateModel.Probability(_candidate) : 1;
         CandidateSeen?.Invoke(ticks, _candidate, probability);
+        _admittedProbability = probability;
         return probability >= min;
     }
 

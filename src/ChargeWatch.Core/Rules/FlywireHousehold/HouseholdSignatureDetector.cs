@@ -306,7 +306,7 @@ public sealed partial class HouseholdSignatureDetector
         var started = At(plateauFrom);
         var plateau = TimeSpan.FromTicks(Math.Max(0, ticks - _options.FloorTaperWindow.Ticks - plateauFrom));
         double? powerFactor = _reportsPowerFactor ? backing : null;
-        Evidence = new HouseholdEvidence(started, Math.Max(0, _floor.Watts - low), _taperFiringWatts, powerFactor, plateau, true, 0.85);
+        Evidence = new HouseholdEvidence(started, Math.Max(0, _floor.Watts - low), _taperFiringWatts, powerFactor, plateau, true, double.IsNaN(_admittedProbability) ? 0.85 : Math.Round(_admittedProbability, 2));
         return HouseholdChange.Fired;
     }
 
@@ -898,7 +898,7 @@ public sealed partial class HouseholdSignatureDetector
 
     private HouseholdEvidence EvidenceOf(SwitchedLoad load, long ticks) =>
         new(At(load.StartTicks), Math.Max(0, _steps.LastWatts - _steps.Low), load.Watts, load.BestPowerFactor,
-            TimeSpan.FromTicks(ticks - load.StartTicks), false, 0.9);
+            TimeSpan.FromTicks(ticks - load.StartTicks), false, double.IsNaN(_admittedProbability) ? 0.9 : Math.Round(_admittedProbability, 2));
 
     private void RemoveTrack(LoadTrack track)
     {

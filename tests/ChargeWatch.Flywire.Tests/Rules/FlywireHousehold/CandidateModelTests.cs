@@ -1,0 +1,27 @@
+using ChargeWatch.Core.Rules.FlywireHousehold;
+
+namespace ChargeWatch.Flywire.Tests.Rules.FlywireHousehold;
+
+/// <summary>The trained candidate model compiled into the detector, against the features the detector gives it.</summary>
+public sealed class CandidateModelTests
+{
+    [Fact]
+    public void Names_OnePerFeature() => Assert.Equal(CandidateFeatures.Count, CandidateFeatures.Names.Length);
+
+    [Fact]
+    public void Model_IsTrainedOnTheDetectorsFeatures()
+    {
+        Assert.True(CandidateModel.IsTrained);
+        Assert.InRange(CandidateModel.HighestFeature, 0, CandidateFeatures.Count - 1);
+    }
+
+    [Fact]
+    public void Probability_OfAnyCandidate_IsAProbability()
+    {
+        var missing = Enumerable.Repeat(CandidateFeatures.Missing, CandidateFeatures.Count).ToArray();
+        var zeros = new double[CandidateFeatures.Count];
+
+        Assert.InRange(CandidateModel.Probability(missing), 0, 1);
+        Assert.InRange(CandidateModel.Probability(zeros), 0, 1);
+    }
+}
