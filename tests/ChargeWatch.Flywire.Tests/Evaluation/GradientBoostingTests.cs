@@ -1,3 +1,5 @@
+using ChargeWatch.FlywireEvaluation;
+
 namespace ChargeWatch.Flywire.Tests.Evaluation;
 
 /// <summary>The trainer of the candidate model, on data whose rule is known.</summary>

@@ -4,9 +4,10 @@ using ChargeWatch.FlywireEvaluation;
 namespace ChargeWatch.Flywire.Tests.Evaluation;
 
 /// <summary>
-/// The evaluation harness on a reduced held-out set. The regression floors sit a little under the
-/// measured numbers (docs/flywire.md) so a change that makes detection worse fails CI; the issue's
-/// targets are asserted separately and are not met yet.
+/// The evaluation harness on a reduced held-out set, with the issue's targets for recall, precision and
+/// false alerts asserted as floors (met since round nine: docs/flywire.md). Detection within 45 min
+/// (15 min of the taper without pf) is not met for every charge; the late count is held to what is
+/// measured so that it can only fall.
 /// </summary>
 public sealed class HouseholdEvaluationTests
 {
@@ -15,31 +16,25 @@ public sealed class HouseholdEvaluationTests
     // 400 nights (150 until round eight, where 3 charges moved recall by 0.05): run once for both tests.
     private static readonly Lazy<RuleScore> ReducedHeldOutSet = new(() => HouseholdEvaluation.Run(HeldOutSeed, 400));
 
+    /// <summary>Measured after round nine: recall 0.962, precision 0.982, 1.00 false alerts per 100 nights, 23 late (`-- report 400`).</summary>
     [Fact]
-    public void Run_ReducedHeldOutSet_StaysAboveRegressionFloors()
+    public void Run_ReducedHeldOutSet_MeetsTheIssuesTargets()
     {
         var score = ReducedHeldOutSet.Value;
 
         Assert.True(score.Positives >= 150, $"positives {score.Positives}");
-        Assert.True(score.Recall >= 0.83, $"recall {score.Recall:0.000}");
-        Assert.True(score.Precision >= 0.92, $"precision {score.Precision:0.000}");
+        Assert.True(score.Recall >= 0.95, $"recall {score.Recall:0.000}");
+        Assert.True(score.Precision >= 0.95, $"precision {score.Precision:0.000}");
+        Assert.True(score.FalseAlertsPer100 <= 1.0, $"false alerts per 100 nights {score.FalseAlertsPer100:0.00}");
         Assert.True(score.MicrosecondsPerReading <= 20, $"{score.MicrosecondsPerReading:0.00} µs per reading (debug build)");
     }
 
-    /// <summary>
-    /// The issue's targets (recall and precision ≥ 0.95, ≤ 1 false alert per 100 nights) are not met;
-    /// this asserts what is achieved on this set (measured after round eight: recall 0.860, precision
-    /// 0.938, 2.75 false alerts per 100 nights; `-- report 400`, see docs/flywire.md — on 2,000
-    /// held-out nights the same detector measures 0.843 / 0.943 / 2.55) so that progress raises the
-    /// bar instead of hiding behind a skipped test.
-    /// </summary>
     [Fact]
-    public void Run_ReducedHeldOutSet_FalseAlertsStayBelowMeasuredLevel()
+    public void Run_ReducedHeldOutSet_LateDetectionsStayAtMostTheMeasuredLevel()
     {
         var score = ReducedHeldOutSet.Value;
 
-        Assert.True(score.FalseAlertsPer100 <= 3.25, $"false alerts per 100 nights {score.FalseAlertsPer100:0.00}");
-        Assert.True(score.Precision >= 0.925, $"precision {score.Precision:0.000}");
+        Assert.True(score.Late <= 23, $"late {score.Late} of {score.Detected}");
     }
 
     [Fact]

@@ -14,12 +14,14 @@ public sealed partial class HouseholdSignatureDetector
     /// <summary>
     /// Whether a candidate one of the paths found may fire: the candidate model's probability that it
     /// is a charger reaches <see cref="HouseholdSignatureOptions.CandidateProbabilityMin"/> (always,
-    /// with that at 0 or no model trained).
+    /// with that at 0, no model trained, or a meter that gives no reactive power).
     /// </summary>
     private bool Admit(CandidatePath path, long startTicks, double watts, double vars, long ticks)
     {
         var min = _options.CandidateProbabilityMin;
-        if (CandidateSeen is null && (min <= 0 || !CandidateModel.IsTrained))
+        // The model learnt from meters that give reactive power (pf, or volts and amps); one that gives
+        // neither it has never seen, and the paths alone judge it.
+        if (!_knowsVars || (CandidateSeen is null && (min <= 0 || !CandidateModel.IsTrained)))
         {
             _admittedProbability = double.NaN;
             return true;

@@ -1,4 +1,5 @@
 using ChargeWatch.Core.Rules.FlywireHousehold;
+using ChargeWatch.FlywireEvaluation;
 
 namespace ChargeWatch.Flywire.Tests.Rules.FlywireHousehold;
 
@@ -23,5 +24,16 @@ public sealed class CandidateModelTests
 
         Assert.InRange(CandidateModel.Probability(missing), 0, 1);
         Assert.InRange(CandidateModel.Probability(zeros), 0, 1);
+    }
+
+    /// <summary>The model decides: a charge found in time (2116) is not alerted on when no probability is enough.</summary>
+    [Fact]
+    public void Run_ProbabilityNoCandidateReaches_RaisesNoAlert()
+    {
+        var decided = HouseholdEvaluation.Run(2116, 1);
+        var turnedDown = HouseholdEvaluation.Run(2116, 1, new HouseholdSignatureOptions { CandidateProbabilityMin = 1.01 });
+
+        Assert.Equal(1, decided.Detected);
+        Assert.Equal((0, 0), (turnedDown.Detected, turnedDown.FalseAlerts));
     }
 }
