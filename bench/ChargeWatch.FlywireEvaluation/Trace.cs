@@ -14,7 +14,12 @@ internal static class Trace
             output.WriteLine($"truth: start {charge.Start:HH:mm} taper {charge.TaperStart:HH:mm} end {charge.End:HH:mm} unplug {charge.Unplugged:HH:mm} {charge.Charger}");
         }
         output.WriteLine($"meter: {night.Meter}; loads {string.Join(",", night.Loads.Select(l => l.Name))}");
-        var detector = new HouseholdSignatureDetector(new HouseholdSignatureOptions());
+        var detector = new HouseholdSignatureDetector(new HouseholdSignatureOptions())
+        {
+            CandidateSeen = (ticks, features, probability) => output.WriteLine(
+                $"{new DateTimeOffset(ticks, TimeSpan.Zero).ToOffset(night.Clock.Epoch.Offset):HH:mm:ss} candidate {(CandidatePath)features[CandidateFeatures.Path]} p {probability:0.000}: "
+                + string.Join(" ", CandidateFeatures.Names.Select((name, i) => $"{name}={features[i]:0.##}"))),
+        };
         foreach (var sample in night.Samples())
         {
             var change = detector.Observe(sample.Timestamp, sample.Watts, sample.PowerFactor, sample.Volts * sample.Amps);
