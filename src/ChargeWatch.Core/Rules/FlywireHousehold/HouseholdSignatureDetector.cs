@@ -769,11 +769,18 @@ public sealed partial class HouseholdSignatureDetector
             {
                 continue;
             }
-            load.Fired = true;
-            if (!Admit(CandidatePath.Step, load.StartTicks, load.Watts, load.Vars, ticks))
+            if (load.CandidateTicks != 0 && ticks - load.CandidateTicks < OpenStepEvery)
             {
                 continue;
             }
+            if (!Admit(CandidatePath.Step, load.StartTicks, load.Watts, load.Vars, ticks))
+            {
+                // Asked again every few minutes, as an open step is: what turned it down (a meter busy
+                // with a washing machine, a refrigerator of its size) may have passed.
+                load.CandidateTicks = ticks;
+                continue;
+            }
+            load.Fired = true;
             _stepFiring = load;
             Evidence = EvidenceOf(load, ticks);
             return HouseholdChange.Fired;

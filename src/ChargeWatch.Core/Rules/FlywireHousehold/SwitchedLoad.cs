@@ -76,7 +76,7 @@ internal sealed class SwitchedLoad
 
     public bool Fired { get; set; }
 
-    /// <summary>Event time the load was last put to the candidate model as an open step (0: never).</summary>
+    /// <summary>Event time the load was last put to the candidate model and turned down (0: never).</summary>
     public long CandidateTicks { get; set; }
 
     /// <summary>True once <see cref="LastingSwitches"/> has judged whether it lasted a floor window.</summary>
