@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace ChargeWatch.Core.Rules.FlywireHousehold;
 
 /// <summary>
@@ -84,12 +86,14 @@ public sealed class HouseholdSignatureOptions : RuleOptions
     /// A candidate charger any path finds fires only if the candidate model gives it at least this
     /// probability of being one (0: every candidate fires).
     /// </summary>
+    [Range(0.0, 1.0)]
     public double CandidateProbabilityMin { get; set; } = 0.9;
 
     /// <summary>
     /// A charger-like step still on this long after it switched on is put to the candidate model
     /// before the floors have carried it for a window (zero: not before).
     /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
     public TimeSpan OpenStepAfter { get; set; } = TimeSpan.FromMinutes(30);
 
     /// <summary>The load counts as gone below this fraction of its plateau (a trickle is gone too).</summary>

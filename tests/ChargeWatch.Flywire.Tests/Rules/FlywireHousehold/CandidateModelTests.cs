@@ -36,4 +36,17 @@ public sealed class CandidateModelTests
         Assert.Equal(1, decided.Detected);
         Assert.Equal((0, 0), (turnedDown.Detected, turnedDown.FalseAlerts));
     }
+
+    [Theory]
+    [InlineData(-0.1)]
+    [InlineData(1.5)]
+    public void Options_ProbabilityOutsideZeroToOne_IsAProblem(double probability)
+    {
+        var problems = new HouseholdSignatureOptions { CandidateProbabilityMin = probability }.Problems();
+
+        Assert.Contains(problems, p => p.Contains(nameof(HouseholdSignatureOptions.CandidateProbabilityMin), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Options_Defaults_HaveNoProblem() => Assert.Empty(new HouseholdSignatureOptions().Problems());
 }
