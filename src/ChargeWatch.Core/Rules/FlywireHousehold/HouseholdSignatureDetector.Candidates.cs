@@ -88,12 +88,15 @@ public sealed partial class HouseholdSignatureDetector
     /// <summary>
     /// A charger-like step still on <see cref="HouseholdSignatureOptions.OpenStepAfter"/> after it
     /// switched on, put to the candidate model every few minutes before the floors have carried it for
-    /// a window (only with a model: without one every such step would fire).
+    /// a window (only with a model, or while candidates are collected to train one: without a model
+    /// every such step would fire).
     /// </summary>
     private HouseholdChange DecideByOpenSteps(long ticks)
     {
         var after = _options.OpenStepAfter.Ticks;
-        if (after <= 0 || _options.CandidateProbabilityMin <= 0 || !CandidateModel.IsTrained)
+        // Collecting candidates to train on (CandidateSeen set), they are asked whatever the model.
+        var asked = CandidateSeen is not null || (_options.CandidateProbabilityMin > 0 && CandidateModel.IsTrained);
+        if (after <= 0 || !asked)
         {
             return HouseholdChange.None;
         }
