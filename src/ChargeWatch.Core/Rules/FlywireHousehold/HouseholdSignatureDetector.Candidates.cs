@@ -3,6 +3,7 @@ namespace ChargeWatch.Core.Rules.FlywireHousehold;
 public sealed partial class HouseholdSignatureDetector
 {
     private static readonly long OpenStepEvery = TimeSpan.FromMinutes(5).Ticks;
+    // The model learnt the floors' rise over 40 min, whatever LaggedRiseAfter is set to.
     private static readonly long CandidateLag = TimeSpan.FromMinutes(40).Ticks;
     private readonly double[] _candidate = new double[CandidateFeatures.Count];
     private bool _powerFactorReported;
