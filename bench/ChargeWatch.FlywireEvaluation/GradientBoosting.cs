@@ -1,3 +1,6 @@
+using System.Runtime.InteropServices;
+using ChargeWatch.Core.Rules.FlywireHousehold;
+
 namespace ChargeWatch.FlywireEvaluation;
 
 /// <summary>
@@ -8,21 +11,10 @@ public sealed class GradientBoosting(int trees, int depth, double learningRate, 
 {
     public sealed record Model(double Bias, List<int> Roots, List<int> Features, List<double> Thresholds, List<int> Lefts, List<int> Rights)
     {
-        /// <summary>The model's probability for one row (the detector's CandidateModel walks the same trees).</summary>
-        public double Probability(double[] x)
-        {
-            var sum = Bias;
-            foreach (var root in Roots)
-            {
-                var node = root;
-                while (Features[node] >= 0)
-                {
-                    node = x[Features[node]] <= Thresholds[node] ? Lefts[node] : Rights[node];
-                }
-                sum += Thresholds[node];
-            }
-            return 1 / (1 + Math.Exp(-sum));
-        }
+        /// <summary>The model's probability for one row, walked as the detector's compiled model walks it.</summary>
+        public double Probability(double[] x) => TreeEnsemble.Probability(
+            x, Bias, CollectionsMarshal.AsSpan(Roots), CollectionsMarshal.AsSpan(Features), CollectionsMarshal.AsSpan(Thresholds),
+            CollectionsMarshal.AsSpan(Lefts), CollectionsMarshal.AsSpan(Rights));
     }
 
     public Model Train(double[][] x, int[] y)

@@ -52,12 +52,6 @@ public sealed partial class HouseholdSignatureDetector
         f[CandidateFeatures.MinutesSinceQuiet] = Math.Min(240, Minutes(ticks - _lastQuietTicks));
         f[CandidateFeatures.MinutesSinceBusy] = Math.Min(240, Minutes(ticks - _busy.BusyTicks));
         f[CandidateFeatures.MinutesSinceBusyStrict] = Math.Min(240, Minutes(ticks - _busyForLaggedRise.BusyTicks));
-        var openLoads = 0;
-        foreach (var load in _steps.Loads)
-        {
-            openLoads += load.Gone ? 0 : 1;
-        }
-        f[CandidateFeatures.OpenLoads] = openLoads;
         f[CandidateFeatures.OpenTracks] = OpenCount();
         f[CandidateFeatures.LastingBackingShare] = _lasting.NewestWattsBetween(startTicks - LaggedRiseBackingSlack, ticks) is { } backing
             ? backing / watts
@@ -77,12 +71,14 @@ public sealed partial class HouseholdSignatureDetector
         f[CandidateFeatures.FloorCarriesShare] = atStart ? (now.Watts - start.Watts) / watts : CandidateFeatures.Missing;
         f[CandidateFeatures.ResidualCarriesShare] = atStart ? (now.ResidualWatts - start.ResidualWatts) / watts : CandidateFeatures.Missing;
         f[CandidateFeatures.VarsCarriesShare] = atStart ? CandidateFeatures.OrMissing((now.Vars - start.Vars) / vars) : CandidateFeatures.Missing;
-        var similar = 0;
+        var (openLoads, similar) = (0, 0);
         foreach (var load in _steps.Loads)
         {
+            openLoads += load.Gone ? 0 : 1;
             // A refrigerator's earlier runs: switched on and off again at about this size.
             similar += load.PairedOff && Math.Abs(load.Watts - watts) <= 0.15 * watts ? 1 : 0;
         }
+        f[CandidateFeatures.OpenLoads] = openLoads;
         f[CandidateFeatures.SimilarLoadsPairedOff] = similar;
     }
 
@@ -103,7 +99,7 @@ public sealed partial class HouseholdSignatureDetector
         }
         foreach (var load in _steps.Loads)
         {
-            if (load.Gone || load.Fired || ticks - load.StartTicks < after || ticks - load.CandidateTicks < OpenStepEvery
+            if (load.Gone || load.Fired || ticks - load.StartTicks < after || AskedLately(load, ticks)
                 || load.Watts < _options.MinWatts || load.Watts > _options.MaxWatts
                 || load.PowerFactor is not { } pf || pf > _options.ChargerPowerFactorMax)
             {
@@ -121,6 +117,9 @@ public sealed partial class HouseholdSignatureDetector
         }
         return HouseholdChange.None;
     }
+
+    /// <summary>Whether the model was asked about this load (and turned it down) within the last few minutes.</summary>
+    private static bool AskedLately(SwitchedLoad load, long ticks) => ticks - load.CandidateTicks < OpenStepEvery;
 
     private static double Minutes(long ticks) => (double)ticks / TimeSpan.TicksPerMinute;
 }

@@ -112,7 +112,7 @@ public sealed partial class HouseholdSignatureDetector
             {
                 continue;
             }
-            if (load.CandidateTicks != 0 && ticks - load.CandidateTicks < OpenStepEvery)
+            if (AskedLately(load, ticks))
             {
                 continue;
             }
