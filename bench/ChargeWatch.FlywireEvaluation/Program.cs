@@ -10,11 +10,13 @@ if (args.Length > 1 && args[0] == "trace")
 }
 if (args.Length > 3 && args[0] == "candidates")
 {
-    // candidates FROM NIGHTS FILE [--set ...]: the paths' candidates on those nights, labelled, as CSV.
+    // candidates FROM NIGHTS FILE [--every-ask] [--set ...]: the paths' candidates on those nights,
+    // labelled, as CSV; --every-ask writes every question (none fires) and FILE.nights.csv, the truth.
     using var csv = new StreamWriter(args[3]);
+    using var truth = args.Contains("--every-ask") ? new StreamWriter(Path.ChangeExtension(args[3], ".nights.csv")) : null;
     var rows = CandidateCollection.Write(
         long.Parse(args[1], CultureInfo.InvariantCulture), int.Parse(args[2], CultureInfo.InvariantCulture),
-        OptionOverrides.Apply(args, new ChargeWatch.Core.Rules.FlywireHousehold.HouseholdSignatureOptions()), csv);
+        OptionOverrides.Apply(args, new ChargeWatch.Core.Rules.FlywireHousehold.HouseholdSignatureOptions()), csv, truth);
     Console.WriteLine($"{rows} candidates -> {args[3]}");
     return;
 }

@@ -7,7 +7,7 @@
 #   A  10000–19999, every candidate fires (no model asked: the result does not depend on the one compiled in)
 #   B  20000–29999, the model trained on A, at 0.8
 #   C  30000–39999, the model trained on A and B, at 0.9
-# and the shipped model is trained on all three. About 15 minutes on 2 cores.
+# and the shipped model is trained on all three. About 5½ minutes on 2 cores (5 min 25 s measured on 2026-11-27).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 model=src/ChargeWatch.Core/Rules/FlywireHousehold/CandidateModel.Trees.cs

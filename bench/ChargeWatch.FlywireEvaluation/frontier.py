@@ -1,0 +1,132 @@
+#!/usr/bin/env python3
+"""flywire.household's frontier: misses / late / false alerts of a candidate model at each threshold,
+from every question the detector asks on a range of nights (docs/flywire.md, "Round ten").
+
+The detector's state before its first alert does not depend on the threshold, so the first ask whose
+probability reaches a threshold is the first alert the detector would raise with it. That turns the
+harness's minutes per setting into a second per setting, and lets other models be scored on the same
+asks. Only the first alert of a night is scored (the harness scores every alert; on 5,000 nights the
+two agreed within 7 misses, 2 late and 2 false alerts).
+
+  # the asks (none fires) and the nights' truth, on nights no model was trained on:
+  dotnet run -c Release --project bench/ChargeWatch.FlywireEvaluation -- candidates 40000 5000 /tmp/asks/a.csv --every-ask
+  dotnet run -c Release --project bench/ChargeWatch.FlywireEvaluation -- candidates 45000 5000 /tmp/asks/b.csv --every-ask
+  # the compiled model's frontier; another compiled model's; a variant trained here (needs scikit-learn)
+  bench/ChargeWatch.FlywireEvaluation/frontier.py /tmp/asks
+  bench/ChargeWatch.FlywireEvaluation/frontier.py /tmp/asks --model path/to/CandidateModel.Trees.cs
+  bench/ChargeWatch.FlywireEvaluation/frontier.py /tmp/asks --train /tmp/train-asks --variant early3
+
+Needs numpy and pandas (Debian: python3-numpy python3-pandas; python3-sklearn for --train).
+"""
+import argparse
+import glob
+import os
+import re
+
+import numpy as np
+import pandas as pd
+
+TICKS_PER_MINUTE = 600_000_000
+FEATURES_FROM = 4  # seed, ticks, label, probability, then the model's features
+PF_DEADLINE, TAPER_DEADLINE = 45, 15  # minutes after the charge's start (pf) or its taper's (no pf)
+
+
+def read_asks(folder):
+    files = sorted(f for f in glob.glob(os.path.join(folder, '*.csv')) if not f.endswith('.nights.csv'))
+    asks = pd.concat([pd.read_csv(f) for f in files], ignore_index=True)
+    asks = asks.sort_values(['seed', 'ticks'], kind='stable').reset_index(drop=True)
+    nights = pd.concat([pd.read_csv(f) for f in sorted(glob.glob(os.path.join(folder, '*.nights.csv')))], ignore_index=True)
+    return asks, nights.set_index('seed')
+
+
+def first_alerts(asks, nights, fires):
+    """Misses, late and false alerts, per meter kind, when the asks marked in `fires` would fire."""
+    n = nights.copy()
+    n['alert'] = asks.loc[fires, ['seed', 'ticks']].groupby('seed')['ticks'].min().reindex(n.index)
+    alerted = n['alert'].notna()
+    in_charge = alerted & (n['charge_start'] > 0) & (n['alert'] >= n['charge_start']) & (n['alert'] <= n['judged_until'])
+    owed = n['owed'] == 1
+    detected = in_charge & owed
+    reference = np.where(n['pf'] == 1, n['charge_start'], n['taper_start'])
+    delay = (n['alert'] - reference) / TICKS_PER_MINUTE
+    late = detected & (delay > np.where(n['pf'] == 1, PF_DEADLINE, TAPER_DEADLINE))
+    miss = owed & ~detected
+    false_alert = alerted & ~in_charge
+    return {kind: (int((miss & sel).sum()), int((late & sel).sum()), int((false_alert & sel).sum()))
+            for kind, sel in (('pf', n['pf'] == 1), ('no pf', n['pf'] == 0), ('all', n['pf'] >= 0))}
+
+
+def compiled_model(path):
+    """The arrays of a generated CandidateModel.Trees.cs."""
+    text = open(path).read()
+
+    def array(name, kind):
+        return np.array([kind(v) for v in re.search(name + r' = \[(.*?)\];', text, re.S).group(1).split(',')])
+    bias = float(re.search(r'Bias = ([-0-9.Ee+]+);', text).group(1))
+    return bias, array('Roots', int), array('Features', int), array('Thresholds', float), array('Lefts', int), array('Rights', int)
+
+
+def compiled_probability(model, x):
+    """TreeEnsemble.Probability over many rows: a value at or below a node's threshold goes left."""
+    bias, roots, features, thresholds, lefts, rights = model
+    rows = np.arange(len(x))
+    total = np.full(len(x), bias)
+    for root in roots:
+        node = np.full(len(x), root)
+        while (features[node] >= 0).any():
+            inner = features[node] >= 0
+            value = x[rows, np.where(inner, features[node], 0)]
+            node = np.where(inner, np.where(value <= thresholds[node], lefts[node], rights[node]), node)
+        total += thresholds[node]
+    return 1 / (1 + np.exp(-total))
+
+
+def trained_probability(train_folder, variant, asks, columns):
+    """A scikit-learn model of the compiled model's shape (300 trees of depth 4), with a variant's change."""
+    from sklearn.ensemble import HistGradientBoostingClassifier
+    train, train_nights = read_asks(train_folder)
+    truth = train_nights.reindex(train['seed'])
+    since_charge = (train['ticks'].to_numpy() - truth['charge_start'].to_numpy()) / TICKS_PER_MINUTE
+    candidate_start = train['ticks'] - train['min_since_start'] * TICKS_PER_MINUTE
+    early = (train['label'] == 1).to_numpy() & (truth['pf'] == 1).to_numpy() & (since_charge <= PF_DEADLINE)
+    # "clean": a candidate during a charge counts as the charger only if it started with it (steps)
+    # or is a taper or a track; other candidates during a charge (a refrigerator's run) are left out.
+    clean = ((train['label'] == 0) | ((candidate_start - truth['charge_start'].to_numpy()).abs() <= 10 * TICKS_PER_MINUTE)
+             | train['path'].isin([3, 4])).to_numpy()
+    depth, trees, weight, keep = 4, 300, np.ones(len(train)), np.ones(len(train), bool)
+    if variant in ('early3', 'clean-early3', 'depth6-early3'):
+        weight = np.where(early, 3.0, 1.0)
+    if variant in ('clean', 'clean-early3'):
+        keep = clean
+    if variant in ('depth6', 'depth6-early3'):
+        depth, trees = 6, 600
+    model = HistGradientBoostingClassifier(max_iter=trees, max_depth=depth, learning_rate=0.1, l2_regularization=5,
+                                           min_samples_leaf=30, early_stopping=False, random_state=0)
+    model.fit(train.loc[keep, columns].to_numpy(), train.loc[keep, 'label'].to_numpy(), sample_weight=weight[keep])
+    return model.predict_proba(asks[columns].to_numpy())[:, 1]
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument('asks', help='folder of `candidates --every-ask` files (and their .nights.csv)')
+    parser.add_argument('--thresholds', default='0.85,0.9,0.93,0.95')
+    parser.add_argument('--model', help='a generated CandidateModel.Trees.cs to score instead of the probabilities asked')
+    parser.add_argument('--train', help='folder of --every-ask files to train a scikit-learn variant on')
+    parser.add_argument('--variant', default='plain', choices=['plain', 'early3', 'clean', 'clean-early3', 'depth6', 'depth6-early3'])
+    args = parser.parse_args()
+    asks, nights = read_asks(args.asks)
+    columns = list(asks.columns[FEATURES_FROM:])
+    if args.model:
+        probability = compiled_probability(compiled_model(args.model), asks[columns].to_numpy())
+    elif args.train:
+        probability = trained_probability(args.train, args.variant, asks, columns)
+    else:
+        probability = asks['probability'].to_numpy()
+    print(f"{len(nights)} nights, {int(nights['owed'].sum())} charges owed, {len(asks)} asks; misses / late / false alerts")
+    for threshold in (float(t) for t in args.thresholds.split(',')):
+        score = first_alerts(asks, nights, probability >= threshold)
+        print(f"p >= {threshold:<5}  " + '   '.join(f"{kind} {m} / {l} / {f}" for kind, (m, l, f) in score.items()))
+
+
+if __name__ == '__main__':
+    main()
