@@ -5,44 +5,29 @@ using ChargeWatch.Simulator.Physics.Circuits;
 namespace ChargeWatch.FlywireEvaluation;
 
 /// <summary>
-/// The candidates flywire.household's paths find on a range of nights, each labelled by the night's
-/// truth (a charger plugged in: the alert would count) — the candidate model's training data.
-/// A candidate the model keeps turning down is seen again reading after reading; one row per path,
-/// start and five minutes keeps such a run from outweighing the rest.
-/// With <c>everyAsk</c> (the frontier analysis, docs/flywire.md "Round ten") no candidate fires and
-/// every question is written: the first ask a rule would pass is then the detector's first alert
-/// under that rule, and the nights' truth goes to <c>nightsOutput</c>.
+/// Every question flywire.household's detector puts to its candidate model on a range of nights,
+/// labelled by the night's truth (a charger plugged in: the alert would count), with the nights'
+/// truth beside them — the model's training data, and the frontier analysis's (docs/flywire.md,
+/// "Round ten"). No candidate fires (the threshold is set above every probability on the options
+/// given), so the detector asks on as it would until its first alert: the first ask a threshold
+/// passes is the detector's first alert at that threshold.
 /// </summary>
 public static class CandidateCollection
 {
-    private static readonly long RepeatTicks = TimeSpan.FromMinutes(5).Ticks;
-
-    public static int Write(long firstSeed, int nights, HouseholdSignatureOptions options, TextWriter output, TextWriter? nightsOutput = null)
+    public static int Write(long firstSeed, int nights, HouseholdSignatureOptions options, TextWriter output, TextWriter nightsOutput)
     {
         var inv = CultureInfo.InvariantCulture;
-        var everyAsk = nightsOutput is not null;
-        if (everyAsk)
-        {
-            // Above every probability: the detector asks on and on, as it would until its first alert.
-            options.CandidateProbabilityMin = 2;
-        }
+        options.CandidateProbabilityMin = 2;
         output.WriteLine("seed,ticks,label,probability," + string.Join(",", CandidateFeatures.Names));
-        nightsOutput?.WriteLine("seed,pf,averaging,interval_s,charge_start,taper_start,judged_until,owed");
+        nightsOutput.WriteLine("seed,pf,averaging,interval_s,charge_start,taper_start,judged_until,owed");
         var rows = 0;
         for (var seed = firstSeed; seed < firstSeed + nights; seed++)
         {
             var night = HouseholdModel.Create(seed, HouseholdEvaluation.OptionsFor(seed));
-            nightsOutput?.WriteLine(NightTruth(seed, night, options));
-            var lastKept = new Dictionary<(double Path, double Start), long>();
+            nightsOutput.WriteLine(NightTruth(seed, night, options));
             var detector = new HouseholdSignatureDetector(options);
             detector.CandidateSeen = (ticks, features, probability) =>
             {
-                var key = (features[CandidateFeatures.Path], Math.Round(features[CandidateFeatures.MinutesSinceStart] - (ticks / (double)TimeSpan.TicksPerMinute)));
-                if (!everyAsk && lastKept.TryGetValue(key, out var kept) && ticks - kept < RepeatTicks)
-                {
-                    return;
-                }
-                lastKept[key] = ticks;
                 var at = new DateTimeOffset(ticks, TimeSpan.Zero);
                 var label = night.Charges.Any(c => at >= c.Start && at <= c.Unplugged + options.ResolveAfter) ? 1 : 0;
                 output.WriteLine($"{seed},{ticks},{label},{probability.ToString("R", inv)},{string.Join(",", features.Select(v => v.ToString("0.###", inv)))}");

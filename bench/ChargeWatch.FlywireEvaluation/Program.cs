@@ -10,20 +10,14 @@ if (args.Length > 1 && args[0] == "trace")
 }
 if (args.Length > 3 && args[0] == "candidates")
 {
-    // candidates FROM NIGHTS FILE [--every-ask] [--set ...]: the paths' candidates on those nights,
-    // labelled, as CSV; --every-ask writes every question (none fires) and FILE.nights.csv, the truth.
+    // candidates FROM NIGHTS FILE [--set ...]: every question the detector puts to the candidate model
+    // on those nights (none fires), labelled, as CSV, and the nights' truth as FILE.nights.csv.
     using var csv = new StreamWriter(args[3]);
-    using var truth = args.Contains("--every-ask") ? new StreamWriter(Path.ChangeExtension(args[3], ".nights.csv")) : null;
+    using var truth = new StreamWriter(Path.ChangeExtension(args[3], ".nights.csv"));
     var rows = CandidateCollection.Write(
         long.Parse(args[1], CultureInfo.InvariantCulture), int.Parse(args[2], CultureInfo.InvariantCulture),
         OptionOverrides.Apply(args, new ChargeWatch.Core.Rules.FlywireHousehold.HouseholdSignatureOptions()), csv, truth);
     Console.WriteLine($"{rows} candidates -> {args[3]}");
-    return;
-}
-if (args.Length > 2 && args[0] == "train")
-{
-    // train OUTPUT.cs CANDIDATES.csv...: the candidate model, as the detector's source.
-    CandidateTraining.Run(args[2..], args[1], Console.Out);
     return;
 }
 var set = args.Length > 0 ? args[0] : "report";

@@ -16,7 +16,10 @@ public sealed class HouseholdEvaluationTests
     // 400 nights (150 until round eight, where 3 charges moved recall by 0.05): run once for both tests.
     private static readonly Lazy<RuleScore> ReducedHeldOutSet = new(() => HouseholdEvaluation.Run(HeldOutSeed, 400));
 
-    /// <summary>Measured after round nine: recall 0.962, precision 0.982, 1.00 false alerts per 100 nights, 22 late (`-- report 400`).</summary>
+    /// <summary>
+    /// Measured after round ten: recall 0.957, precision 0.987, 0.75 false alerts per 100 nights, 18 late
+    /// (`-- report 400`; round nine 0.962 / 0.982 / 1.00, 22 late).
+    /// </summary>
     [Fact]
     public void Run_ReducedHeldOutSet_MeetsTheIssuesTargets()
     {
@@ -34,7 +37,7 @@ public sealed class HouseholdEvaluationTests
     {
         var score = ReducedHeldOutSet.Value;
 
-        Assert.True(score.Late <= 22, $"late {score.Late} of {score.Detected}");
+        Assert.True(score.Late <= 18, $"late {score.Late} of {score.Detected}");
     }
 
     [Fact]

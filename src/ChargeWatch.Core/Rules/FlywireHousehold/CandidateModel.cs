@@ -1,10 +1,10 @@
 namespace ChargeWatch.Core.Rules.FlywireHousehold;
 
 /// <summary>
-/// Gradient-boosted regression trees over <see cref="CandidateFeatures"/>, trained by the evaluation
-/// harness (<c>train</c>) on seeds apart from the tuning, validation and held-out ones: the
-/// probability that a candidate the paths found is a charger. Flat arrays (<see cref="TreeEnsemble"/>),
-/// no allocation.
+/// Gradient-boosted regression trees over <see cref="CandidateFeatures"/>, trained on the candidates
+/// of simulated nights apart from the tuning, validation and held-out ones
+/// (<c>bench/ChargeWatch.FlywireEvaluation/train-candidate-model.sh</c>): the probability that a
+/// candidate the paths found is a charger. Flat arrays (<see cref="TreeEnsemble"/>), no allocation.
 /// </summary>
 internal static partial class CandidateModel
 {

@@ -87,7 +87,7 @@ public sealed class HouseholdSignatureOptions : RuleOptions
     /// probability of being one (0: every candidate fires).
     /// </summary>
     [Range(0.0, 1.0)]
-    public double CandidateProbabilityMin { get; set; } = 0.9;
+    public double CandidateProbabilityMin { get; set; } = 0.98;
 
     /// <summary>
     /// A charger-like step still on this long after it switched on is put to the candidate model

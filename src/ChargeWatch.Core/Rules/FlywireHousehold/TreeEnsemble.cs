@@ -1,9 +1,9 @@
 namespace ChargeWatch.Core.Rules.FlywireHousehold;
 
 /// <summary>
-/// The walk of a flat ensemble of regression trees, shared by the detector's compiled model and the
-/// harness's trainer so that both read a tree the same way: a node with feature −1 is a leaf holding
-/// its value in <c>thresholds</c>; elsewhere a value at or below the threshold goes left.
+/// The walk of a flat ensemble of regression trees (the compiled candidate model): a node with
+/// feature −1 is a leaf holding its value in <c>thresholds</c>; elsewhere a value at or below the
+/// threshold goes left — as scikit-learn's trees, which the model is exported from, read it.
 /// </summary>
 internal static class TreeEnsemble
 {
