@@ -82,7 +82,7 @@ def compiled_probability(model, x):
 
 
 def trained_model(train_folder, variant, columns):
-    """A scikit-learn model of the compiled model's shape (300 trees of depth 4), with a variant's change."""
+    """A scikit-learn model of round nine's shape (300 trees of depth 4), with a variant's change (depth6-early3 is the shipped one)."""
     from sklearn.ensemble import HistGradientBoostingClassifier
     train, train_nights = read_asks(train_folder)
     truth = train_nights.reindex(train['seed'])
