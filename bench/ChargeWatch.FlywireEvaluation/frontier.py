@@ -29,6 +29,7 @@ import pandas as pd
 TICKS_PER_MINUTE = 600_000_000
 FEATURES_FROM = 4  # seed, ticks, label, probability, then the model's features
 PF_DEADLINE, TAPER_DEADLINE = 45, 15  # minutes after the charge's start (pf) or its taper's (no pf)
+TAPER_PATH, TRACK_PATH = 3, 4  # CandidatePath values: candidates that do not start with a switch-on
 
 
 def read_asks(folder):
@@ -92,7 +93,7 @@ def trained_model(train_folder, variant, columns):
     # "clean": a candidate during a charge counts as the charger only if it started with it (steps)
     # or is a taper or a track; other candidates during a charge (a refrigerator's run) are left out.
     clean = ((train['label'] == 0) | ((candidate_start - truth['charge_start'].to_numpy()).abs() <= 10 * TICKS_PER_MINUTE)
-             | train['path'].isin([3, 4])).to_numpy()
+             | train['path'].isin([TAPER_PATH, TRACK_PATH])).to_numpy()
     depth, trees, weight, keep = 4, 300, np.ones(len(train)), np.ones(len(train), bool)
     if variant in ('early3', 'clean-early3', 'depth6-early3'):
         weight = np.where(early, 3.0, 1.0)
