@@ -173,11 +173,7 @@ public sealed partial class HouseholdSignatureDetector
             {
                 continue;
             }
-            var load = new SwitchedLoad { StartTicks = track.StartTicks, Watts = addedWatts, Vars = addedVars, BeforeWatts = track.BeforeWatts, Fired = true };
-            _steps.Adopt(load);
-            _stepFiring = load;
-            Evidence = EvidenceOf(load, ticks);
-            return HouseholdChange.Fired;
+            return FireOnTheFloors(track.StartTicks, addedWatts, addedVars, track.BeforeWatts, ticks);
         }
         return HouseholdChange.None;
     }
@@ -224,7 +220,16 @@ public sealed partial class HouseholdSignatureDetector
         {
             return HouseholdChange.None;
         }
-        var load = new SwitchedLoad { StartTicks = startTicks, Watts = addedWatts, Vars = addedVars, BeforeWatts = before.Watts, Fired = true };
+        return FireOnTheFloors(startTicks, addedWatts, addedVars, before.Watts, ticks);
+    }
+
+    /// <summary>
+    /// Fires for a load the floors show rather than a step: it joins the switched loads, so that its
+    /// switch-off is followed like any other's.
+    /// </summary>
+    private HouseholdChange FireOnTheFloors(long startTicks, double watts, double vars, double beforeWatts, long ticks)
+    {
+        var load = new SwitchedLoad { StartTicks = startTicks, Watts = watts, Vars = vars, BeforeWatts = beforeWatts, Fired = true };
         _steps.Adopt(load);
         _stepFiring = load;
         Evidence = EvidenceOf(load, ticks);
