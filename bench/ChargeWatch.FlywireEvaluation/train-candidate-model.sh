@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Retrains flywire.household's candidate model (docs/flywire.md, rounds nine and ten) from every
+# Retrains flywire.household's candidate model (docs/flywire.md, rounds nine to eleven) from every
 # question the detector asks on the simulator's nights 10000–39999 — apart from the tuning
 # (1000–3599), validation (4000–5999), exploration (6000–6999), frontier (40000–49999) and held-out
 # (500000 on) ranges — and writes it over src/ChargeWatch.Core/Rules/FlywireHousehold/CandidateModel.Trees.cs:

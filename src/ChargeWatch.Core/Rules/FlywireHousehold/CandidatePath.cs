@@ -20,4 +20,7 @@ internal enum CandidatePath
 
     /// <summary>A charger-like step still on, before the floors have carried it for a window.</summary>
     OpenStep = 5,
+
+    /// <summary>The floors against what they were 40 min ago, at a charger's size and ratio, whatever switched.</summary>
+    FloorWindow = 6,
 }

@@ -39,6 +39,20 @@ internal sealed class FloorHistory
         return _ticks[i] != 0 && Math.Abs(_ticks[i] - ticks) <= Tolerance;
     }
 
+    /// <summary>The first minute from <paramref name="fromTicks"/> to <paramref name="toTicks"/> whose floor reached <paramref name="watts"/> (<paramref name="toTicks"/> if none did).</summary>
+    public long FirstReaching(long fromTicks, long toTicks, double watts)
+    {
+        for (var t = fromTicks; t < toTicks; t += BucketTicks)
+        {
+            var i = Index(t);
+            if (_ticks[i] != 0 && Math.Abs(_ticks[i] - t) <= Tolerance && _watts[i] >= watts)
+            {
+                return _ticks[i];
+            }
+        }
+        return toTicks;
+    }
+
     private static int Index(long ticks) => (int)(ticks / BucketTicks % Buckets);
 
     /// <summary>The floors at one time (W and var; NaN where unknown).</summary>

@@ -8,6 +8,7 @@ public sealed partial class HouseholdSignatureDetector
     private readonly double[] _candidate = new double[CandidateFeatures.Count];
     private bool _powerFactorReported;
     private double _admittedProbability = double.NaN;
+    private long _floorWindowAskedTicks;
 
     /// <summary>Every candidate the paths find, with its features and the model's probability (for the evaluation harness).</summary>
     internal Action<long, double[], double>? CandidateSeen { get; set; }
@@ -116,6 +117,38 @@ public sealed partial class HouseholdSignatureDetector
             return HouseholdChange.Fired;
         }
         return HouseholdChange.None;
+    }
+
+    /// <summary>
+    /// The floors against what they were 40 min ago: risen by a charger's size at a charger's
+    /// reactive-to-real ratio, put to the candidate model every
+    /// <see cref="HouseholdSignatureOptions.FloorWindowEvery"/> whatever switched. Dated from the
+    /// lasting switch-on behind it or, with none (a composite step), from when the floor rose, less a window.
+    /// </summary>
+    private HouseholdChange DecideByFloorWindow(long ticks)
+    {
+        var every = _options.FloorWindowEvery.Ticks;
+        var asked = CandidateSeen is not null || (_options.CandidateProbabilityMin > 0 && CandidateModel.IsTrained);
+        if (every <= 0 || !asked || ticks - _floorWindowAskedTicks < every || _varsFloor.Count == 0
+            || !_floorHistory.TryAt(ticks - CandidateLag, out var before) || double.IsNaN(before.Vars))
+        {
+            return HouseholdChange.None;
+        }
+        var now = CurrentFloors();
+        var addedWatts = now.Watts - before.Watts;
+        var addedVars = now.Vars - before.Vars;
+        if (addedWatts < _options.MinWatts || addedWatts > _options.MaxWatts || !IsChargerRatio(addedWatts, addedVars))
+        {
+            return HouseholdChange.None;
+        }
+        _floorWindowAskedTicks = ticks;
+        var startTicks = _lasting.StartBetween(ticks - CandidateLag - LaggedRiseBackingSlack, ticks, LaggedRiseBackingMinShare * addedWatts, LaggedRiseBackingMaxShare * addedWatts)
+            ?? _floorHistory.FirstReaching(ticks - CandidateLag, ticks, before.Watts + (0.5 * addedWatts)) - _window.Ticks;
+        if (!Admit(CandidatePath.FloorWindow, startTicks, addedWatts, addedVars, ticks))
+        {
+            return HouseholdChange.None;
+        }
+        return FireOnTheFloors(startTicks, addedWatts, addedVars, before.Watts, ticks);
     }
 
     /// <summary>Whether the model was asked about this load (and turned it down) within the last few minutes.</summary>

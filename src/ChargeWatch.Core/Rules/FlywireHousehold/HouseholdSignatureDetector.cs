@@ -152,6 +152,7 @@ public sealed partial class HouseholdSignatureDetector
             _lasting.Clear();
             _floorHistory.Clear();
             _laggedRiseFitsSince = 0;
+            _floorWindowAskedTicks = 0;
             _warmUntilTicks = ticks + _window.Ticks;
             elapsed = 0;
         }
@@ -234,6 +235,10 @@ public sealed partial class HouseholdSignatureDetector
             if (bySteps == HouseholdChange.None && _stepFiring is null)
             {
                 bySteps = DecideByLaggedRise(ticks);
+            }
+            if (bySteps == HouseholdChange.None && _stepFiring is null)
+            {
+                bySteps = DecideByFloorWindow(ticks);
             }
             return bySteps != HouseholdChange.None || _stepFiring is not null ? bySteps : DecideByFloorTaper(ticks);
         }

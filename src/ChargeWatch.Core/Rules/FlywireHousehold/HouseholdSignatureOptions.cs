@@ -87,7 +87,7 @@ public sealed class HouseholdSignatureOptions : RuleOptions
     /// probability of being one (0: every candidate fires).
     /// </summary>
     [Range(0.0, 1.0)]
-    public double CandidateProbabilityMin { get; set; } = 0.98;
+    public double CandidateProbabilityMin { get; set; } = 0.985;
 
     /// <summary>
     /// A charger-like step still on this long after it switched on is put to the candidate model
@@ -95,6 +95,15 @@ public sealed class HouseholdSignatureOptions : RuleOptions
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
     public TimeSpan OpenStepAfter { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>
+    /// With a power factor, how often the floors' rise over the last 40 min, at a charger's size and
+    /// reactive-to-real ratio, is put to the candidate model whatever switched (round eleven): a
+    /// charger switched on with a refrigerator's run, a kettle or under a washing machine's bursts has
+    /// no step of its own to ask about (zero: never).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
+    public TimeSpan FloorWindowEvery { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>The load counts as gone below this fraction of its plateau (a trickle is gone too).</summary>
     public double GoneFraction { get; set; } = 0.2;

@@ -48,6 +48,19 @@ public sealed class FloorHistoryTests
     }
 
     [Fact]
+    public void FirstReaching_FloorThatRoseMidway_GivesTheMinuteItReachedTheLevel()
+    {
+        var history = new FloorHistory();
+        for (var m = 0; m <= 60; m++)
+        {
+            history.Record(At(m), Floors(m < 37 ? 40 : 240));
+        }
+
+        Assert.Equal(At(37), history.FirstReaching(At(20), At(60), 140));
+        Assert.Equal(At(60), history.FirstReaching(At(20), At(60), 300));
+    }
+
+    [Fact]
     public void Clear_ForgetsEverything()
     {
         var history = new FloorHistory();
