@@ -87,6 +87,23 @@ public sealed class HouseholdHardNightTests
     }
 
     /// <summary>
+    /// Charges the model put at 0.95–0.985 both as an open step and on the floors, within 10 min and at
+    /// about the same size (round eleven): corroborated, they are found within 45 min; judged on the
+    /// one threshold alone, an hour or more after the start.
+    /// </summary>
+    [Theory]
+    [InlineData(1142)]
+    [InlineData(3358)]
+    public void Run_ChargeWhoseStepAndFloorsCorroborate_IsFoundWithin45Minutes(long seed)
+    {
+        var score = HouseholdEvaluation.Run(seed, 1);
+        var oneThreshold = HouseholdEvaluation.Run(seed, 1, new HouseholdSignatureOptions { CorroboratedProbabilityMin = 1 });
+
+        Assert.Equal((1, 1, 0), (score.Positives, score.Detected, score.Late));
+        Assert.Equal((1, 1, 1), (oneThreshold.Positives, oneThreshold.Detected, oneThreshold.Late));
+    }
+
+    /// <summary>
     /// The same television-and-laptop night on a meter that reports neither pf nor volts and amps:
     /// nothing tells what switched on, and the falling floor still reads as a taper.
     /// </summary>

@@ -90,6 +90,15 @@ public sealed class HouseholdSignatureOptions : RuleOptions
     public double CandidateProbabilityMin { get; set; } = 0.985;
 
     /// <summary>
+    /// An open step and the floor window that agree — about the same size (±30 %), asked within 10 min
+    /// of each other — fire when the candidate model gives each at least this probability (round
+    /// eleven): the load's own switch-on still on, and the floors having carried a charger's rise for a
+    /// window, are different evidence. At or above <see cref="CandidateProbabilityMin"/>: no effect.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double CorroboratedProbabilityMin { get; set; } = 0.95;
+
+    /// <summary>
     /// A charger-like step still on this long after it switched on is put to the candidate model
     /// before the floors have carried it for a window (zero: not before).
     /// </summary>
