@@ -125,9 +125,7 @@ public sealed partial class HouseholdSignatureDetector
     private HouseholdChange DecideByOpenSteps(long ticks)
     {
         var after = _options.OpenStepAfter.Ticks;
-        // Collecting candidates to train on (CandidateSeen set), they are asked whatever the model.
-        var asked = CandidateSeen is not null || (_options.CandidateProbabilityMin > 0 && CandidateModel.IsTrained);
-        if (after <= 0 || !asked)
+        if (after <= 0 || !ModelJudges)
         {
             return HouseholdChange.None;
         }
@@ -161,8 +159,7 @@ public sealed partial class HouseholdSignatureDetector
     private HouseholdChange DecideByFloorWindow(long ticks)
     {
         var every = _options.FloorWindowEvery.Ticks;
-        var asked = CandidateSeen is not null || (_options.CandidateProbabilityMin > 0 && CandidateModel.IsTrained);
-        if (every <= 0 || !asked || ticks - _floorWindowAskedTicks < every || _varsFloor.Count == 0
+        if (every <= 0 || !ModelJudges || ticks - _floorWindowAskedTicks < every || _varsFloor.Count == 0
             || !_floorHistory.TryAt(ticks - CandidateLag, out var before) || double.IsNaN(before.Vars))
         {
             return HouseholdChange.None;
@@ -183,6 +180,12 @@ public sealed partial class HouseholdSignatureDetector
         }
         return FireOnTheFloors(startTicks, addedWatts, addedVars, before.Watts, ticks);
     }
+
+    /// <summary>
+    /// Whether the paths that only the model can judge ask at all: with a model, or while candidates
+    /// are collected to train one (CandidateSeen set) — without either, every such candidate would fire.
+    /// </summary>
+    private bool ModelJudges => CandidateSeen is not null || (_options.CandidateProbabilityMin > 0 && CandidateModel.IsTrained);
 
     /// <summary>Whether the model was asked about this load (and turned it down) within the last few minutes.</summary>
     private static bool AskedLately(SwitchedLoad load, long ticks) => ticks - load.CandidateTicks < OpenStepEvery;
