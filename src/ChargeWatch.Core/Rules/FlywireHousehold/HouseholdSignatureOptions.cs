@@ -87,7 +87,7 @@ public sealed class HouseholdSignatureOptions : RuleOptions
     /// probability of being one (0: every candidate fires).
     /// </summary>
     [Range(0.0, 1.0)]
-    public double CandidateProbabilityMin { get; set; } = 0.985;
+    public double CandidateProbabilityMin { get; set; } = 0.97;
 
     /// <summary>
     /// An open step and the floor window that agree — about the same size (±30 %), asked within 10 min
