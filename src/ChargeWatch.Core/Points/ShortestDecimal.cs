@@ -99,7 +99,11 @@ internal static class ShortestDecimal
         var count = Math.Max(DecimalDigits.Count(digits), low + 1);
         DecimalDigits.Write(digits, count, destination[(written + 1)..]);
         var integerDigits = count - low;
-        destination.Slice(written + 1, integerDigits).CopyTo(destination[written..]);
+        // Mostly one to three digits: a loop, not a block copy's call.
+        for (var i = written; i < written + integerDigits; i++)
+        {
+            destination[i] = destination[i + 1];
+        }
         destination[written + integerDigits] = '.';
         written += count + 1;
         return true;
