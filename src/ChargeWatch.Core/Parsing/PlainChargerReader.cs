@@ -19,7 +19,9 @@ internal sealed class PlainChargerReader(StringPool strings)
 {
     private const int MaxPooledShedLength = 64;
 
-    private readonly List<PortReading> _ports = new(capacity: MaxPort);
+    // Ports are read straight into their slot here, then copied once into the reading's own array.
+    private readonly PortReading[] _ports = new PortReading[MaxPort];
+    private int _portCount;
 
     public bool TryRead(ReadOnlySpan<byte> payload, DeviceKey device, [NotNullWhen(true)] out ChargerReading? reading)
     {
@@ -80,13 +82,13 @@ internal sealed class PlainChargerReader(StringPool strings)
         {
             return false;
         }
-        reading = new ChargerReading(device, timestamp.Value, seq, shed, cabinetTemp, [.. _ports]);
+        reading = new ChargerReading(device, timestamp.Value, seq, shed, cabinetTemp, _ports.AsSpan(0, _portCount).ToArray());
         return true;
     }
 
     private bool TryReadPorts(ref PlainJsonCursor json)
     {
-        _ports.Clear();
+        _portCount = 0;
         var seenPorts = 0UL;
         if (!json.TryConsume((byte)'['))
         {
@@ -98,17 +100,17 @@ internal sealed class PlainChargerReader(StringPool strings)
         }
         do
         {
-            if (_ports.Count == MaxPort || !TryReadPort(ref json, out var port))
+            if (_portCount == MaxPort || !TryReadPort(ref json, out _ports[_portCount]))
             {
                 return false;
             }
-            var bit = 1UL << (port.Port - 1);
+            var bit = 1UL << (_ports[_portCount].Port - 1);
             if ((seenPorts & bit) != 0)
             {
                 return false;
             }
             seenPorts |= bit;
-            _ports.Add(port);
+            _portCount++;
         }
         while (json.TryConsume((byte)','));
         return json.TryConsume((byte)']');
