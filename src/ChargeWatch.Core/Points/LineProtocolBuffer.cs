@@ -60,6 +60,19 @@ public sealed class LineProtocolBuffer(int capacity = 64 * 1024)
         return this;
     }
 
+    /// <summary>Appends a short run of digits, which no part of a line escapes (a port number after a copied "port=").</summary>
+    internal LineProtocolBuffer AppendDigits(string digits)
+    {
+        Reserve(digits.Length);
+        var text = _chars.AsSpan(_length, digits.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            text[i] = digits[i];
+        }
+        _length += text.Length;
+        return this;
+    }
+
     /// <summary>Adds a tag; null or empty values are omitted (InfluxDB has no empty tags).</summary>
     public LineProtocolBuffer Tag(string key, string? value)
     {
