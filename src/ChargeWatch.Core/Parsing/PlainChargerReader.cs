@@ -19,7 +19,9 @@ internal sealed class PlainChargerReader(StringPool strings)
 {
     private const int MaxPooledShedLength = 64;
 
-    private readonly List<PortReading> _ports = new(capacity: MaxPort);
+    // Ports are read straight into their slot here, then copied once into the reading's own array.
+    private readonly PortReading[] _ports = new PortReading[MaxPort];
+    private int _portCount;
 
     public bool TryRead(ReadOnlySpan<byte> payload, DeviceKey device, [NotNullWhen(true)] out ChargerReading? reading)
     {
@@ -37,11 +39,11 @@ internal sealed class PlainChargerReader(StringPool strings)
         var more = !json.TryConsume((byte)'}');
         while (more)
         {
-            if (!json.TryReadName(out var name))
+            if (!json.TryReadField(out var field))
             {
                 return false;
             }
-            switch (PayloadFieldNames.Identify(name))
+            switch (field)
             {
                 case PayloadField.Ts:
                     if (!TryReadTimestamp(ref json, out var ts)) { return false; }
@@ -80,13 +82,13 @@ internal sealed class PlainChargerReader(StringPool strings)
         {
             return false;
         }
-        reading = new ChargerReading(device, timestamp.Value, seq, shed, cabinetTemp, [.. _ports]);
+        reading = new ChargerReading(device, timestamp.Value, seq, shed, cabinetTemp, _ports.AsSpan(0, _portCount).ToArray());
         return true;
     }
 
     private bool TryReadPorts(ref PlainJsonCursor json)
     {
-        _ports.Clear();
+        _portCount = 0;
         var seenPorts = 0UL;
         if (!json.TryConsume((byte)'['))
         {
@@ -98,24 +100,25 @@ internal sealed class PlainChargerReader(StringPool strings)
         }
         do
         {
-            if (_ports.Count == MaxPort || !TryReadPort(ref json, out var port))
+            if (_portCount == MaxPort || !TryReadPort(ref json, out _ports[_portCount]))
             {
                 return false;
             }
-            var bit = 1UL << (port.Port - 1);
+            var bit = 1UL << (_ports[_portCount].Port - 1);
             if ((seenPorts & bit) != 0)
             {
                 return false;
             }
             seenPorts |= bit;
-            _ports.Add(port);
+            _portCount++;
         }
         while (json.TryConsume((byte)','));
         return json.TryConsume((byte)']');
     }
 
-    private static bool TryReadPort(ref PlainJsonCursor json, out PortReading port)
+    private static bool TryReadPort(ref PlainJsonCursor cursor, out PortReading port)
     {
+        var json = cursor;
         port = default;
         long? number = null;
         double? amps = null, volts = null, watts = null, wattHours = null, temp = null;
@@ -127,42 +130,49 @@ internal sealed class PlainChargerReader(StringPool strings)
         var more = !json.TryConsume((byte)'}');
         while (more)
         {
-            if (!json.TryReadName(out var name))
+            if (!json.TryReadField(out var field))
             {
                 return false;
             }
-            double value;
-            switch (PayloadFieldNames.Identify(name))
+            if (field == PayloadField.Port)
             {
-                case PayloadField.Port:
-                    if (!json.TryReadSmallInteger(out var n) || n is < 1 or > MaxPort) { return false; }
-                    number = n;
-                    break;
-                case PayloadField.A:
-                    if (!json.TryReadNumber(out value) || value is < 0 or > MaxAmps) { return false; }
-                    amps = value;
-                    break;
-                case PayloadField.V:
-                    if (!json.TryReadNumber(out value) || value is < -MaxAbsVolts or > MaxAbsVolts) { return false; }
-                    volts = value;
-                    break;
-                case PayloadField.W:
-                    if (!json.TryReadNumber(out value) || value is < 0 or > MaxWatts) { return false; }
-                    watts = value;
-                    break;
-                case PayloadField.Wh:
-                    if (!json.TryReadNumber(out value) || value is < 0 or > MaxWattHours) { return false; }
-                    wattHours = value;
-                    break;
-                case PayloadField.TempC:
-                    if (!json.TryReadNumber(out value) || value is < MinTempC or > MaxTempC) { return false; }
-                    temp = value;
-                    break;
-                case PayloadField.State:
-                    if (!json.TryReadString(out var text) || !TryParseState(text, out state)) { return false; }
-                    break;
-                default:
-                    return false;
+                if (!json.TryReadSmallInteger(out var n) || n is < 1 or > MaxPort) { return false; }
+                number = n;
+            }
+            else if (field == PayloadField.State)
+            {
+                if (!json.TryReadString(out var text) || !TryParseState(text, out state)) { return false; }
+            }
+            else
+            {
+                // The other fields are numbers: one read for all of them keeps a single copy of the
+                // inlined number scanner in this loop, small enough for the cursor to stay in registers.
+                if (!json.TryReadNumber(out var value)) { return false; }
+                switch (field)
+                {
+                    case PayloadField.A:
+                        if (value is < 0 or > MaxAmps) { return false; }
+                        amps = value;
+                        break;
+                    case PayloadField.V:
+                        if (value is < -MaxAbsVolts or > MaxAbsVolts) { return false; }
+                        volts = value;
+                        break;
+                    case PayloadField.W:
+                        if (value is < 0 or > MaxWatts) { return false; }
+                        watts = value;
+                        break;
+                    case PayloadField.Wh:
+                        if (value is < 0 or > MaxWattHours) { return false; }
+                        wattHours = value;
+                        break;
+                    case PayloadField.TempC:
+                        if (value is < MinTempC or > MaxTempC) { return false; }
+                        temp = value;
+                        break;
+                    default:
+                        return false;
+                }
             }
             if (!json.TryConsume((byte)','))
             {
@@ -178,6 +188,7 @@ internal sealed class PlainChargerReader(StringPool strings)
             return false;
         }
         port = new PortReading((int)number.Value, amps.Value, state, volts, watts, wattHours, temp);
+        cursor = json;
         return true;
     }
 

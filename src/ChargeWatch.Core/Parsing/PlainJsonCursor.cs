@@ -1,4 +1,5 @@
 using System.Buffers.Text;
+using System.Runtime.CompilerServices;
 
 namespace ChargeWatch.Core.Parsing;
 
@@ -76,6 +77,44 @@ internal ref struct PlainJsonCursor(ReadOnlySpan<byte> text)
 
     /// <summary>A property name and its colon.</summary>
     public bool TryReadName(out ReadOnlySpan<byte> name) => TryReadString(out name) && TryConsume((byte)':');
+
+    /// <summary>
+    /// A property name and its colon, as the field it names (<see cref="PayloadField.Unknown"/> for a
+    /// name contract §2 does not know). Names in their compact form are matched eight bytes at a time.
+    /// </summary>
+    public bool TryReadField(out PayloadField field)
+    {
+        SkipWhitespace();
+        field = QuotedFieldNames.Match(_text[_position..], out var length);
+        if (length == 0)
+        {
+            length = ReadFieldByName(_text[_position..], out field);
+            if (length < 0)
+            {
+                return false;
+            }
+        }
+        _position += length;
+        return true;
+    }
+
+    /// <summary>
+    /// The long way for a name (the bytes it took, −1 when it is not a plain name and colon), on a cursor
+    /// of its own and never inlined: a call that took the address of the caller's cursor would keep that
+    /// cursor out of registers in the caller's whole loop, and the common case would pay for the rare one.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int ReadFieldByName(ReadOnlySpan<byte> text, out PayloadField field)
+    {
+        var name = new PlainJsonCursor(text);
+        if (!name.TryReadName(out var utf8))
+        {
+            field = PayloadField.Unknown;
+            return -1;
+        }
+        field = PayloadFieldNames.Identify(utf8);
+        return name._position;
+    }
 
     /// <summary>
     /// A number of the form <c>-?(0|[1-9][0-9]*)(\.[0-9]+)?</c>, the same double the framework's

@@ -41,8 +41,8 @@ public sealed class ReadingPointMapper(IDeviceDirectory directory)
     private static void AppendCharger(ChargerReading reading, string? shed, LineProtocolBuffer lines)
     {
         var ms = reading.UnixMilliseconds;
-        // Port lines differ only in the port tag and the fields: the text before the port tag
-        // ("port,charger=…") and after it (",shed=…,site=…") is written once, then copied.
+        // Port lines differ only in the port number and the fields: the text before the number
+        // ("port,charger=…,port=") and after it (",shed=…,site=…") is written once, then copied.
         var template = default(PortLineTemplate);
         // Ports is the reading's array behind IReadOnlyList: walking the array itself saves an
         // enumerator allocation and a copy of every port.
@@ -52,19 +52,20 @@ public sealed class ReadingPointMapper(IDeviceDirectory directory)
             var linesBefore = lines.LineCount;
             var lineStart = lines.Length;
             var candidate = template;
+            var number = PortNumbers[port.Port];
             if (template.IsEmpty)
             {
-                lines.BeginLine("port").Tag("charger", reading.DeviceId);
-                var headEnd = lines.Length;
-                lines.Tag("port", PortNumbers[port.Port]);
+                lines.BeginLine("port").Tag("charger", reading.DeviceId).Tag("port", number);
+                // The port tag's value is its digits, never escaped: the head ends right before them.
                 var tailStart = lines.Length;
+                var headEnd = tailStart - number.Length;
                 lines.Tag("shed", shed).Tag("site", reading.Site);
                 candidate = new PortLineTemplate(lineStart, headEnd - lineStart, tailStart, lines.Length - tailStart);
             }
             else
             {
                 lines.BeginLineCopying(template.HeadStart, template.HeadLength)
-                    .Tag("port", PortNumbers[port.Port])
+                    .AppendDigits(number)
                     .AppendCopy(template.TailStart, template.TailLength);
             }
             lines.Field("v", port.Volts)

@@ -86,19 +86,26 @@ internal static class ShortestDecimal
         {
             destination[written++] = '-';
         }
-        var scale = PowersOfTen.UInt64[low];
-        written += WriteInteger(digits / scale, destination[written..]);
-        if (low > 0)
+        if (low == 0)
         {
-            destination[written++] = '.';
-            var fractionDigits = digits % scale;
-            for (var i = written + low - 1; i >= written; i--)
-            {
-                destination[i] = (char)('0' + fractionDigits % 10);
-                fractionDigits /= 10;
-            }
-            written += low;
+            var wholeDigits = DecimalDigits.Count(digits);
+            DecimalDigits.Write(digits, wholeDigits, destination[written..]);
+            written += wholeDigits;
+            return true;
         }
+        // All digits at once, at least one of them before the point (0.25 is "025" with 2 fraction digits),
+        // one place to the right; then the integer digits move left over that place and the point goes
+        // after them. Splitting the digits with a division by the variable 10^low cost more than the move.
+        var count = Math.Max(DecimalDigits.Count(digits), low + 1);
+        DecimalDigits.Write(digits, count, destination[(written + 1)..]);
+        var integerDigits = count - low;
+        // Mostly one to three digits: a loop, not a block copy's call.
+        for (var i = written; i < written + integerDigits; i++)
+        {
+            destination[i] = destination[i + 1];
+        }
+        destination[written + integerDigits] = '.';
+        written += count + 1;
         return true;
     }
 
@@ -121,19 +128,4 @@ internal static class ShortestDecimal
     }
 
     private readonly record struct Candidates(UInt128 Exact, ulong First, ulong Last, bool Exists);
-
-    private static int WriteInteger(ulong value, Span<char> destination)
-    {
-        var count = 1;
-        for (var rest = value; rest >= 10; rest /= 10)
-        {
-            count++;
-        }
-        for (var i = count - 1; i >= 0; i--)
-        {
-            destination[i] = (char)('0' + value % 10);
-            value /= 10;
-        }
-        return count;
-    }
 }
