@@ -128,7 +128,7 @@ CONF
 # wait_for_worker PID LOG — until the worker logs "ChargeWatch ready"; its log and exit 1 otherwise.
 wait_for_worker() {
   local pid=$1 log=$2 deadline=$((SECONDS + 60))
-  until grep -q "ChargeWatch ready" "$log"; do
+  until grep -qs "ChargeWatch ready" "$log"; do
     if ! kill -0 "$pid" 2>/dev/null || [ $SECONDS -ge $deadline ]; then
       echo "the worker did not get ready; its log:" >&2
       tail -n 40 "$log" >&2
