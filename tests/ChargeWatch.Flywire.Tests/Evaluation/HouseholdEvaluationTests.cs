@@ -17,8 +17,9 @@ public sealed class HouseholdEvaluationTests
     private static readonly Lazy<RuleScore> ReducedHeldOutSet = new(() => HouseholdEvaluation.Run(HeldOutSeed, 400));
 
     /// <summary>
-    /// Measured after round twelve: recall 0.962, precision 0.986, 0.75 false alerts per 100 nights, 12 late
-    /// (`-- report 400`; round eleven 0.957 / 0.983 / 1.00, 14 late, 17 before corroboration; round ten
+    /// Measured after round twelve: recall 0.962, precision 0.982, 1.00 false alerts per 100 nights, 11 late
+    /// (`-- report 400`; 0.962 / 0.986 / 0.75, 12 late before the start-up surge; round eleven 0.957 /
+    /// 0.983 / 1.00, 14 late, 17 before corroboration; round ten
     /// 0.957 / 0.987 / 0.75, 18 late; round nine 0.962 / 0.982 / 1.00, 22 late).
     /// </summary>
     [Fact]
@@ -38,7 +39,7 @@ public sealed class HouseholdEvaluationTests
     {
         var score = ReducedHeldOutSet.Value;
 
-        Assert.True(score.Late <= 12, $"late {score.Late} of {score.Detected}");
+        Assert.True(score.Late <= 11, $"late {score.Late} of {score.Detected}");
     }
 
     [Fact]

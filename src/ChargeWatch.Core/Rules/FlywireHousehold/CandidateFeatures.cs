@@ -40,7 +40,8 @@ internal static class CandidateFeatures
     public const int ResidualCarriesShare = 28;
     public const int VarsCarriesShare = 29;
     public const int SimilarLoadsPairedOff = 30;
-    public const int Count = 31;
+    public const int StartUpSurge = 31;
+    public const int Count = 32;
 
     public static readonly string[] Names =
     [
@@ -49,7 +50,7 @@ internal static class CandidateFeatures
         "min_since_busy_strict", "open_loads", "open_tracks", "lasting_backing_share", "big_load_near_start",
         "reading_above_floor", "floor_rise_40", "vars_floor_rise_40", "residual_floor_rise_40", "big_loads_open_w",
         "residual_vars_rise_40", "floor_rise_since_start", "vars_floor_rise_since_start", "floor_carries_share",
-        "residual_carries_share", "vars_carries_share", "similar_loads_paired_off",
+        "residual_carries_share", "vars_carries_share", "similar_loads_paired_off", "start_up_surge",
     ];
 
     public static double OrMissing(double value) => double.IsNaN(value) || double.IsInfinity(value) ? Missing : value;

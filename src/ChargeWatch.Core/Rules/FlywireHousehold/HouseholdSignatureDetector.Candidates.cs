@@ -106,14 +106,21 @@ public sealed partial class HouseholdSignatureDetector
         f[CandidateFeatures.ResidualCarriesShare] = atStart ? (now.ResidualWatts - start.ResidualWatts) / watts : CandidateFeatures.Missing;
         f[CandidateFeatures.VarsCarriesShare] = atStart ? CandidateFeatures.OrMissing((now.Vars - start.Vars) / vars) : CandidateFeatures.Missing;
         var (openLoads, similar) = (0, 0);
+        var surge = double.NaN;
         foreach (var load in _steps.Loads)
         {
+            // The candidate's own switch-on, where one was seen: its step of about the candidate's size.
+            if (Math.Abs(load.StartTicks - startTicks) <= _intervalTicks + TimeSpan.TicksPerMinute && Math.Abs(load.Watts - watts) <= 0.3 * watts)
+            {
+                surge = load.StartUpSurge;
+            }
             openLoads += load.Gone ? 0 : 1;
             // A refrigerator's earlier runs: switched on and off again at about this size.
             similar += load.PairedOff && Math.Abs(load.Watts - watts) <= 0.15 * watts ? 1 : 0;
         }
         f[CandidateFeatures.OpenLoads] = openLoads;
         f[CandidateFeatures.SimilarLoadsPairedOff] = similar;
+        f[CandidateFeatures.StartUpSurge] = CandidateFeatures.OrMissing(surge);
     }
 
     /// <summary>

@@ -121,6 +121,7 @@ internal sealed class StepPairing
             _settledCount++;
             load.Watts = _settledWattsSum / _settledCount;
             load.Vars = _settledVarsSum / _settledCount;
+            load.Settled = true;
         }
     }
 
@@ -190,7 +191,7 @@ internal sealed class StepPairing
         {
             DropOldest();
         }
-        var load = new SwitchedLoad { StartTicks = startTicks, Watts = watts, Vars = vars, BeforeWatts = beforeWatts, VarsUncertainty = varsUncertainty };
+        var load = new SwitchedLoad { StartTicks = startTicks, Watts = watts, StepWatts = watts, Vars = vars, BeforeWatts = beforeWatts, VarsUncertainty = varsUncertainty };
         _loads.Add(load);
         return load;
     }

@@ -14,6 +14,19 @@ internal sealed class SwitchedLoad
     /// <summary>Real power of the step (W).</summary>
     public double Watts { get; set; }
 
+    /// <summary>The step as first measured, start-up surge and all (W).</summary>
+    public double StepWatts { get; init; }
+
+    /// <summary>True once <see cref="Watts"/> was re-measured on a quiet reading after the start-up.</summary>
+    public bool Settled { get; set; }
+
+    /// <summary>
+    /// How much more than its running power the load drew when it switched on, as a share: a
+    /// compressor's start-up minute draws 1.4 times its running power, a charger's capacitor input
+    /// settles within a reading. NaN until re-measured.
+    /// </summary>
+    public double StartUpSurge => Settled && Watts > 0 ? (StepWatts / Watts) - 1 : double.NaN;
+
     /// <summary>Reactive power of the step (var); NaN when the meter reports no power factor.</summary>
     public double Vars { get; set; } = double.NaN;
 

@@ -31,6 +31,8 @@ public sealed class HouseholdStepPairingTests
         Assert.InRange(load.Watts, 195, 205);
         Assert.False(load.Gone);
         Assert.InRange(load.PowerFactor!.Value, 0.5, 0.7);
+        // A charger's level from its first full reading on: no start-up surge.
+        Assert.InRange(load.StartUpSurge, -0.02, 0.02);
     }
 
     [Fact]
@@ -67,6 +69,7 @@ public sealed class HouseholdStepPairingTests
         Assert.InRange(fridge.Watts, 160, 170);
         Assert.InRange(fridge.Vars, 135, 155);
         Assert.True(fridge.Gone);
+        Assert.InRange(fridge.StartUpSurge, 0.35, 0.45);
     }
 
     [Fact]
