@@ -4,15 +4,20 @@ namespace ChargeWatch.Core.Rules.FlywireHousehold;
 /// Gradient-boosted regression trees over <see cref="CandidateFeatures"/>, trained on the candidates
 /// of simulated nights apart from the tuning, validation and held-out ones
 /// (<c>bench/ChargeWatch.FlywireEvaluation/train-candidate-model.sh</c>): the probability that a
-/// candidate the paths found is a charger. Flat arrays (<see cref="TreeEnsemble"/>), no allocation.
+/// candidate the paths found is a charger. The generated arrays are laid out once for the walk
+/// (<see cref="TreeEnsemble"/>); a question allocates nothing.
 /// </summary>
 internal static partial class CandidateModel
 {
-    public static bool IsTrained => Roots.Length > 0;
+    // Built in the static constructor, which runs after every field initializer of the generated part.
+    private static readonly TreeEnsemble Ensemble;
+
+    static CandidateModel() => Ensemble = new TreeEnsemble(Bias, Roots, Features, Thresholds, Lefts, Rights);
+
+    public static bool IsTrained => !Ensemble.IsEmpty;
 
     /// <summary>The highest feature index the trees split on (−1 untrained): must be one the detector gives.</summary>
-    public static int HighestFeature => Features.Length == 0 ? -1 : Features.Max();
+    public static int HighestFeature => Ensemble.HighestFeature;
 
-    public static double Probability(ReadOnlySpan<double> features) =>
-        TreeEnsemble.Probability(features, Bias, Roots, Features, Thresholds, Lefts, Rights);
+    public static double Probability(ReadOnlySpan<double> features) => Ensemble.Probability(features);
 }

@@ -1,0 +1,98 @@
+using ChargeWatch.Core.Rules.FlywireHousehold;
+
+namespace ChargeWatch.Flywire.Tests.Rules.FlywireHousehold;
+
+/// <summary>The ensemble laid out for the walk reads scikit-learn's flat arrays exactly as they say.</summary>
+public sealed class TreeEnsembleTests
+{
+    // Two trees in scikit-learn's depth-first numbering: x0 ≤ 1 ? (x1 ≤ 5 ? 0.5 : -0.25) : 1.0, and x1 ≤ 2 ? -1.0 : 0.75.
+    private static readonly int[] Roots = [0, 5];
+    private static readonly int[] Features = [0, 1, -1, -1, -1, 1, -1, -1];
+    private static readonly double[] Thresholds = [1, 5, 0.5, -0.25, 1.0, 2, -1.0, 0.75];
+    private static readonly int[] Lefts = [1, 2, -1, -1, -1, 6, -1, -1];
+    private static readonly int[] Rights = [4, 3, -1, -1, -1, 7, -1, -1];
+
+    [Theory]
+    [InlineData(0.0, 0.0, 0.5 - 1.0)]
+    [InlineData(1.0, 5.0, 0.5 + 0.75)] // at the threshold goes left
+    [InlineData(0.0, 6.0, -0.25 + 0.75)]
+    [InlineData(3.0, 1.0, 1.0 - 1.0)]
+    [InlineData(double.NaN, double.NaN, 1.0 + 0.75)] // missing goes right, as in scikit-learn
+    public void Probability_HandMadeTrees_IsTheLogisticOfBiasAndLeaves(double x0, double x1, double leaves)
+    {
+        var ensemble = new TreeEnsemble(0.1, Roots, Features, Thresholds, Lefts, Rights);
+
+        Assert.Equal(1 / (1 + Math.Exp(-(0.1 + leaves))), ensemble.Probability([x0, x1]), 15);
+    }
+
+    [Fact]
+    public void HighestFeature_IsTheLargestSplitFeature()
+    {
+        Assert.Equal(1, new TreeEnsemble(0, Roots, Features, Thresholds, Lefts, Rights).HighestFeature);
+        Assert.Equal(-1, new TreeEnsemble(0, [], [], [], [], []).HighestFeature);
+        Assert.True(new TreeEnsemble(0, [], [], [], [], []).IsEmpty);
+    }
+
+    [Fact]
+    public void Probability_RandomTrees_EqualsAWalkOfTheFlatArrays()
+    {
+        var random = new Random(2026);
+        for (var round = 0; round < 20; round++)
+        {
+            var trees = RandomTrees(random, count: 50, features: 8);
+            var ensemble = new TreeEnsemble(0.3, [.. trees.Roots], [.. trees.Features], [.. trees.Thresholds], [.. trees.Lefts], [.. trees.Rights]);
+            for (var ask = 0; ask < 200; ask++)
+            {
+                var x = Enumerable.Range(0, 8).Select(_ => random.Next(10) == 0 ? double.NaN : Math.Round(random.NextDouble() * 10, 1)).ToArray();
+
+                Assert.Equal(FlatWalk(0.3, trees, x), ensemble.Probability(x));
+            }
+        }
+    }
+
+    /// <summary>The walk the model had before it was laid out (and scikit-learn's reading of its arrays).</summary>
+    private static double FlatWalk(double bias, FlatTrees trees, double[] x)
+    {
+        var sum = bias;
+        foreach (var root in trees.Roots)
+        {
+            var node = root;
+            while (trees.Features[node] >= 0)
+            {
+                node = x[trees.Features[node]] <= trees.Thresholds[node] ? trees.Lefts[node] : trees.Rights[node];
+            }
+            sum += trees.Thresholds[node];
+        }
+        return 1 / (1 + Math.Exp(-sum));
+    }
+
+    /// <summary>Unbalanced trees numbered depth first, one after another, as scikit-learn exports them.</summary>
+    private static FlatTrees RandomTrees(Random random, int count, int features)
+    {
+        var trees = new FlatTrees([], [], [], [], []);
+        for (var t = 0; t < count; t++)
+        {
+            trees.Roots.Add(trees.Features.Count);
+            Grow(random, trees, features, depth: 0);
+        }
+        return trees;
+    }
+
+    private static int Grow(Random random, FlatTrees trees, int features, int depth)
+    {
+        var node = trees.Features.Count;
+        var leaf = depth >= 6 || (depth > 0 && random.Next(4) == 0);
+        trees.Features.Add(leaf ? -1 : random.Next(features));
+        trees.Thresholds.Add(leaf ? random.NextDouble() - 0.5 : Math.Round(random.NextDouble() * 10, 1));
+        trees.Lefts.Add(-1);
+        trees.Rights.Add(-1);
+        if (!leaf)
+        {
+            trees.Lefts[node] = Grow(random, trees, features, depth + 1);
+            trees.Rights[node] = Grow(random, trees, features, depth + 1);
+        }
+        return node;
+    }
+
+    private sealed record FlatTrees(List<int> Roots, List<int> Features, List<double> Thresholds, List<int> Lefts, List<int> Rights);
+}
