@@ -99,7 +99,7 @@ def compiled_probability(model, x):
 
 
 def trained_model(train_folder, variant, columns):
-    """A scikit-learn model of round nine's shape (300 trees of depth 4), with a variant's change (depth6-clean-early3 is the shipped one)."""
+    """A scikit-learn model of round nine's shape (300 trees of depth 4), with a variant's change (depth8-clean-early3 is the shipped one)."""
     from sklearn.ensemble import HistGradientBoostingClassifier
     train, train_nights = read_asks(train_folder)
     truth = train_nights.reindex(train['seed'])
@@ -110,17 +110,19 @@ def trained_model(train_folder, variant, columns):
     # or is a taper or a track; other candidates during a charge (a refrigerator's run) are left out.
     clean = ((train['label'] == 0) | ((candidate_start - truth['charge_start'].to_numpy()).abs() <= 10 * TICKS_PER_MINUTE)
              | train['path'].isin([TAPER_PATH, TRACK_PATH])).to_numpy()
-    depth, trees, weight, keep = 4, 300, np.ones(len(train)), np.ones(len(train), bool)
-    if variant in ('early3', 'clean-early3', 'depth6-early3', 'depth6-clean-early3'):
+    depth, trees, leaves, weight, keep = 4, 300, 31, np.ones(len(train)), np.ones(len(train), bool)
+    if variant in ('early3', 'clean-early3', 'depth6-early3', 'depth6-clean-early3', 'depth8-clean-early3'):
         weight = np.where(early, 3.0, 1.0)
-    if variant in ('clean', 'clean-early3', 'depth6-clean-early3'):
+    if variant in ('clean', 'clean-early3', 'depth6-clean-early3', 'depth8-clean-early3'):
         keep = clean
     if variant in ('depth6', 'depth6-early3', 'depth6-clean-early3'):
         depth, trees = 6, 600
+    if variant == 'depth8-clean-early3':
+        depth, trees, leaves = 8, 600, 63
     model = HistGradientBoostingClassifier(max_iter=trees, max_depth=depth, learning_rate=0.1, l2_regularization=5,
-                                           min_samples_leaf=30, early_stopping=False, random_state=0)
+                                           min_samples_leaf=30, max_leaf_nodes=leaves, early_stopping=False, random_state=0)
     model.fit(train.loc[keep, columns].to_numpy(), train.loc[keep, 'label'].to_numpy(), sample_weight=weight[keep])
-    return model, f'{trees} trees of depth {depth} (scikit-learn {variant}), learning rate 0.1, L2 5, at least 30 candidates a leaf'
+    return model, f'{trees} trees of depth {depth}, at most {leaves} leaves (scikit-learn {variant}), learning rate 0.1, L2 5, at least 30 candidates a leaf'
 
 
 def export(model, description, path):
@@ -156,7 +158,7 @@ def main():
     parser.add_argument('--corroborated', type=float, help='CorroboratedProbabilityMin to score with each threshold (round eleven; default: none)')
     parser.add_argument('--model', help='a generated CandidateModel.Trees.cs to score instead of the probabilities asked')
     parser.add_argument('--train', help='folder of `candidates` files to train a scikit-learn variant on')
-    parser.add_argument('--variant', default='plain', choices=['plain', 'early3', 'clean', 'clean-early3', 'depth6', 'depth6-early3', 'depth6-clean-early3'])
+    parser.add_argument('--variant', default='plain', choices=['plain', 'early3', 'clean', 'clean-early3', 'depth6', 'depth6-early3', 'depth6-clean-early3', 'depth8-clean-early3'])
     parser.add_argument('--export', help='with --train: write the trained model as CandidateModel.Trees.cs here')
     args = parser.parse_args()
     asks, nights = read_asks(args.asks)

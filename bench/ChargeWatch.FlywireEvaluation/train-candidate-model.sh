@@ -1,15 +1,16 @@
 #!/usr/bin/env bash
-# Retrains flywire.household's candidate model (docs/flywire.md, rounds nine to twelve) from every
-# question the detector asks on the simulator's nights 10000–39999 — apart from the tuning
-# (1000–3599), validation (4000–5999), exploration (6000–6999), frontier (40000–49999) and held-out
-# (500000 on) ranges — and writes it over src/ChargeWatch.Core/Rules/FlywireHousehold/CandidateModel.Trees.cs:
-# 600 trees of depth 6 (scikit-learn's histogram gradient boosting, a charge's first 45 minutes
-# weighted 3; a question asked during a charge counts as the charger only if its candidate started
-# with it, the others — a refrigerator's run beside the charger — are left out), then scores it on
-# the frontier nights. No candidate fires while the questions are
-# collected, so the data do not depend on the model compiled in; scikit-learn is seeded: two runs
-# write the same bytes. About 6 minutes on 2 cores. Needs python3-numpy, python3-pandas and
-# python3-sklearn (Debian); PYTHON names the interpreter that has them (default python3).
+# Retrains flywire.household's candidate model (docs/flywire.md, rounds nine to thirteen) from every
+# question the detector asks on the simulator's nights 10000–39999 and 50000–139999 (120,000 nights)
+# — apart from the tuning (1000–3599), validation (4000–5999), exploration (6000–9999), frontier
+# (40000–49999) and held-out (500000 on) ranges — and writes it over
+# src/ChargeWatch.Core/Rules/FlywireHousehold/CandidateModel.Trees.cs: 600 trees of depth 8 with at
+# most 63 leaves (scikit-learn's histogram gradient boosting, a charge's first 45 minutes weighted 3;
+# a question asked during a charge counts as the charger only if its candidate started with it, the
+# others — a refrigerator's run beside the charger — are left out), then scores it on the frontier
+# nights. No candidate fires while the questions are collected, so the data do not depend on the
+# model compiled in; scikit-learn is seeded: two runs write the same bytes. About 20 minutes on 2
+# cores and 10 GB of memory. Needs python3-numpy, python3-pandas and python3-sklearn (Debian);
+# PYTHON names the interpreter that has them (default python3).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 model=src/ChargeWatch.Core/Rules/FlywireHousehold/CandidateModel.Trees.cs
@@ -21,8 +22,8 @@ collect() { # folder first-seed: two ranges of 5000 nights side by side
   dotnet run --no-build -c Release --project bench/ChargeWatch.FlywireEvaluation -- candidates $(($2 + 5000)) 5000 "$1/c$(($2 + 5000)).csv"
   wait
 }
-for first in 10000 20000 30000; do collect "$data/train" $first; done
+for first in 10000 20000 30000 $(seq 50000 10000 130000); do collect "$data/train" $first; done
 collect "$data/frontier" 40000
-"${PYTHON:-python3}" bench/ChargeWatch.FlywireEvaluation/frontier.py "$data/frontier" --train "$data/train" --variant depth6-clean-early3 \
+"${PYTHON:-python3}" bench/ChargeWatch.FlywireEvaluation/frontier.py "$data/frontier" --train "$data/train" --variant depth8-clean-early3 \
   --thresholds 0.96,0.965,0.97,0.975,0.98 --export "$model"
 echo "questions kept in $data"
