@@ -8,7 +8,7 @@ namespace ChargeWatch.FlywireEvaluation;
 /// Every question flywire.household's detector puts to its candidate model on a range of nights,
 /// labelled by the night's truth (a charger plugged in: the alert would count), with the nights'
 /// truth beside them — the model's training data, and the frontier analysis's (docs/flywire.md,
-/// "Round ten"). No candidate fires (both thresholds are set above every probability on the
+/// "Round ten"). No candidate fires (every threshold is set above every probability on the
 /// options given), so the detector asks on as it would until its first alert: the first ask a threshold
 /// passes is the detector's first alert at that threshold.
 /// </summary>
@@ -19,6 +19,7 @@ public static class CandidateCollection
         var inv = CultureInfo.InvariantCulture;
         options.CandidateProbabilityMin = 2;
         options.CorroboratedProbabilityMin = 2;
+        options.NearDeadlineProbabilityMin = 2;
         output.WriteLine("seed,ticks,label,probability," + string.Join(",", CandidateFeatures.Names));
         nightsOutput.WriteLine("seed,pf,averaging,interval_s,charge_start,taper_start,judged_until,owed");
         var rows = 0;

@@ -16,7 +16,8 @@ two agreed within 7 misses, 2 late and 2 false alerts).
   bench/ChargeWatch.FlywireEvaluation/frontier.py /tmp/asks --model path/to/CandidateModel.Trees.cs
   bench/ChargeWatch.FlywireEvaluation/frontier.py /tmp/asks --train /tmp/train-asks --variant early3
   # with round eleven's corroboration of an open step and the floor window (CorroboratedProbabilityMin)
-  bench/ChargeWatch.FlywireEvaluation/frontier.py /tmp/asks --thresholds 0.985 --corroborated 0.95
+  # and round thirteen's lower threshold for a load on 38–47 min (NearDeadlineProbabilityMin)
+  bench/ChargeWatch.FlywireEvaluation/frontier.py /tmp/asks --thresholds 0.97 --corroborated 0.95 --near-deadline 0.94
 
 Needs numpy and pandas (Debian: python3-numpy python3-pandas; python3-sklearn for --train).
 """
@@ -33,6 +34,7 @@ FEATURES_FROM = 4  # seed, ticks, label, probability, then the model's features
 PF_DEADLINE, TAPER_DEADLINE = 45, 15  # minutes after the charge's start (pf) or its taper's (no pf)
 TAPER_PATH, TRACK_PATH = 3, 4  # CandidatePath values: candidates that do not start with a switch-on
 OPEN_STEP_PATH, FLOOR_WINDOW_PATH = 5, 6  # CandidatePath values that corroborate each other
+NEAR_DEADLINE_MINUTES = (38, 47)  # NearDeadlineFrom, NearDeadlineUntil: a load's age
 
 
 def read_asks(folder):
@@ -156,6 +158,7 @@ def main():
     parser.add_argument('asks', help='folder of `candidates` files (and their .nights.csv)')
     parser.add_argument('--thresholds', default='0.85,0.9,0.93,0.95')
     parser.add_argument('--corroborated', type=float, help='CorroboratedProbabilityMin to score with each threshold (round eleven; default: none)')
+    parser.add_argument('--near-deadline', type=float, help='NearDeadlineProbabilityMin to score with each threshold (round thirteen; default: none)')
     parser.add_argument('--model', help='a generated CandidateModel.Trees.cs to score instead of the probabilities asked')
     parser.add_argument('--train', help='folder of `candidates` files to train a scikit-learn variant on')
     parser.add_argument('--variant', default='plain', choices=['plain', 'early3', 'clean', 'clean-early3', 'depth6', 'depth6-early3', 'depth6-clean-early3', 'depth8-clean-early3'])
@@ -180,6 +183,9 @@ def main():
         fires = probability >= threshold
         if args.corroborated is not None:
             fires |= corroborated(asks, probability, args.corroborated)
+        if args.near_deadline is not None:
+            age = asks['min_since_start']
+            fires |= (probability >= args.near_deadline) & (age >= NEAR_DEADLINE_MINUTES[0]) & (age <= NEAR_DEADLINE_MINUTES[1])
         score = first_alerts(asks, nights, fires)
         print(f"p >= {threshold:<5}  " + '   '.join(f"{kind} {m} / {l} / {f}" for kind, (m, l, f) in score.items()))
 

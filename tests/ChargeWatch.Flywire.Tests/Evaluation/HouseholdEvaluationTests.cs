@@ -17,8 +17,9 @@ public sealed class HouseholdEvaluationTests
     private static readonly Lazy<RuleScore> ReducedHeldOutSet = new(() => HouseholdEvaluation.Run(HeldOutSeed, 400));
 
     /// <summary>
-    /// Measured after round twelve: recall 0.962, precision 0.982, 1.00 false alerts per 100 nights, 11 late
-    /// (`-- report 400`; 0.962 / 0.986 / 0.75, 12 late before the start-up surge; round eleven 0.957 /
+    /// Measured after round thirteen: recall 0.973, precision 0.982, 1.00 false alerts per 100 nights, 9 late
+    /// (`-- report 400`; 0.968 / 0.982 / 1.00, 11 late with the larger model alone; round twelve 0.962 /
+    /// 0.982 / 1.00, 11 late, and 0.962 / 0.986 / 0.75, 12 late before the start-up surge; round eleven 0.957 /
     /// 0.983 / 1.00, 14 late, 17 before corroboration; round ten
     /// 0.957 / 0.987 / 0.75, 18 late; round nine 0.962 / 0.982 / 1.00, 22 late).
     /// </summary>
@@ -39,7 +40,7 @@ public sealed class HouseholdEvaluationTests
     {
         var score = ReducedHeldOutSet.Value;
 
-        Assert.True(score.Late <= 11, $"late {score.Late} of {score.Detected}");
+        Assert.True(score.Late <= 9, $"late {score.Late} of {score.Detected}");
     }
 
     [Fact]

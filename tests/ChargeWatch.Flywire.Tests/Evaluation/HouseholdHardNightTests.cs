@@ -165,4 +165,20 @@ public sealed class HouseholdHardNightTests
 
         Assert.Equal((1, 1, 0), (score.Positives, score.Detected, score.Late));
     }
+
+    /// <summary>
+    /// Charges whose candidate the model put at 0.94–0.97 as the 45 min ran out (round thirteen): the
+    /// lower threshold for a load on 38–47 min finds them in time; without it they are late.
+    /// </summary>
+    [Theory]
+    [InlineData(1268)]
+    [InlineData(6266)]
+    public void Run_ChargeAboutToBeLate_IsFoundByTheNearDeadlineThreshold(long seed)
+    {
+        var score = HouseholdEvaluation.Run(seed, 1);
+        var withoutIt = HouseholdEvaluation.Run(seed, 1, new HouseholdSignatureOptions { NearDeadlineProbabilityMin = 1 });
+
+        Assert.Equal((1, 1, 0), (score.Positives, score.Detected, score.Late));
+        Assert.Equal((1, 1, 1), (withoutIt.Positives, withoutIt.Detected, withoutIt.Late));
+    }
 }

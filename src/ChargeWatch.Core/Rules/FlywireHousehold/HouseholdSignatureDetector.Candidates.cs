@@ -20,8 +20,9 @@ public sealed partial class HouseholdSignatureDetector
 
     /// <summary>
     /// Whether a candidate one of the paths found may fire: the candidate model's probability that it
-    /// is a charger reaches <see cref="HouseholdSignatureOptions.CandidateProbabilityMin"/>, or
-    /// <see cref="HouseholdSignatureOptions.CorroboratedProbabilityMin"/> with the other kind of
+    /// is a charger reaches <see cref="HouseholdSignatureOptions.CandidateProbabilityMin"/>,
+    /// <see cref="HouseholdSignatureOptions.NearDeadlineProbabilityMin"/> for a load about to be late,
+    /// or <see cref="HouseholdSignatureOptions.CorroboratedProbabilityMin"/> with the other kind of
     /// evidence agreeing (always, with the first at 0, no model trained, or a meter that gives no
     /// reactive power).
     /// </summary>
@@ -40,8 +41,11 @@ public sealed partial class HouseholdSignatureDetector
         CandidateSeen?.Invoke(ticks, _candidate, probability);
         _admittedProbability = probability;
         var corroborated = IsCorroborated(path, watts, probability, ticks);
-        return probability >= min || corroborated;
+        return probability >= min || corroborated || (IsNearDeadline(ticks - startTicks) && probability >= _options.NearDeadlineProbabilityMin);
     }
+
+    private bool IsNearDeadline(long ageTicks) =>
+        ageTicks >= _options.NearDeadlineFrom.Ticks && ageTicks <= _options.NearDeadlineUntil.Ticks;
 
     /// <summary>
     /// An open step (the load's own switch-on, still on) and the floor window (the floors have carried

@@ -99,6 +99,23 @@ public sealed class HouseholdSignatureOptions : RuleOptions
     public double CorroboratedProbabilityMin { get; set; } = 0.95;
 
     /// <summary>
+    /// A candidate whose load has been on between <see cref="NearDeadlineFrom"/> and
+    /// <see cref="NearDeadlineUntil"/> — a charger about to miss contract §5's 45 min — fires at this
+    /// lower probability (round thirteen): the cost of waiting longer rises there, the cost of a false
+    /// alert does not. At or above <see cref="CandidateProbabilityMin"/>: no effect.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double NearDeadlineProbabilityMin { get; set; } = 0.94;
+
+    /// <summary>The age of a candidate's load from which <see cref="NearDeadlineProbabilityMin"/> applies.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
+    public TimeSpan NearDeadlineFrom { get; set; } = TimeSpan.FromMinutes(38);
+
+    /// <summary>The age of a candidate's load up to which <see cref="NearDeadlineProbabilityMin"/> applies.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
+    public TimeSpan NearDeadlineUntil { get; set; } = TimeSpan.FromMinutes(47);
+
+    /// <summary>
     /// A charger-like step still on this long after it switched on is put to the candidate model
     /// before the floors have carried it for a window (zero: not before).
     /// </summary>
@@ -223,4 +240,12 @@ public sealed class HouseholdSignatureOptions : RuleOptions
     /// whole step, since the learned reactive sizes are rough (composite switches, pf in hundredths).
     /// </summary>
     public double ResidualVarsFloorShare { get; set; } = 0.3;
+
+    public override IEnumerable<string> Validate()
+    {
+        if (NearDeadlineFrom > NearDeadlineUntil)
+        {
+            yield return $"{nameof(NearDeadlineFrom)} ({NearDeadlineFrom}) must not be after {nameof(NearDeadlineUntil)} ({NearDeadlineUntil})";
+        }
+    }
 }

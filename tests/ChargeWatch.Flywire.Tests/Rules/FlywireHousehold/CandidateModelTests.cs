@@ -31,7 +31,7 @@ public sealed class CandidateModelTests
     public void Run_ProbabilityNoCandidateReaches_RaisesNoAlert()
     {
         var decided = HouseholdEvaluation.Run(2116, 1);
-        var turnedDown = HouseholdEvaluation.Run(2116, 1, new HouseholdSignatureOptions { CandidateProbabilityMin = 1.01, CorroboratedProbabilityMin = 1.01 });
+        var turnedDown = HouseholdEvaluation.Run(2116, 1, new HouseholdSignatureOptions { CandidateProbabilityMin = 1.01, CorroboratedProbabilityMin = 1.01, NearDeadlineProbabilityMin = 1.01 });
 
         Assert.Equal(1, decided.Detected);
         Assert.Equal((0, 0), (turnedDown.Detected, turnedDown.FalseAlerts));
@@ -45,6 +45,14 @@ public sealed class CandidateModelTests
         var problems = new HouseholdSignatureOptions { CandidateProbabilityMin = probability }.Problems();
 
         Assert.Contains(problems, p => p.Contains(nameof(HouseholdSignatureOptions.CandidateProbabilityMin), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Options_NearDeadlineFromAfterUntil_IsAProblem()
+    {
+        var problems = new HouseholdSignatureOptions { NearDeadlineFrom = TimeSpan.FromMinutes(50) }.Problems();
+
+        Assert.Contains(problems, p => p.Contains(nameof(HouseholdSignatureOptions.NearDeadlineFrom), StringComparison.Ordinal));
     }
 
     [Fact]
