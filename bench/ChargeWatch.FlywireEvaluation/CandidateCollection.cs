@@ -18,7 +18,6 @@ public static class CandidateCollection
     {
         var inv = CultureInfo.InvariantCulture;
         options.CandidateProbabilityMin = 2;
-        options.CorroboratedProbabilityMin = 2;
         options.NearDeadlineProbabilityMin = 2;
         output.WriteLine("seed,ticks,label,probability," + string.Join(",", CandidateFeatures.Names));
         nightsOutput.WriteLine("seed,pf,averaging,interval_s,charge_start,taper_start,judged_until,owed");

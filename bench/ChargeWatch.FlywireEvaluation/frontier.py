@@ -15,9 +15,8 @@ two agreed within 7 misses, 2 late and 2 false alerts).
   bench/ChargeWatch.FlywireEvaluation/frontier.py /tmp/asks
   bench/ChargeWatch.FlywireEvaluation/frontier.py /tmp/asks --model path/to/CandidateModel.Trees.cs
   bench/ChargeWatch.FlywireEvaluation/frontier.py /tmp/asks --train /tmp/train-asks --variant early3
-  # with round eleven's corroboration of an open step and the floor window (CorroboratedProbabilityMin)
-  # and round thirteen's lower threshold for a load on 38–47 min (NearDeadlineProbabilityMin)
-  bench/ChargeWatch.FlywireEvaluation/frontier.py /tmp/asks --thresholds 0.97 --corroborated 0.95 --near-deadline 0.94
+  # with round thirteen's lower threshold for a load on 38–47 min (NearDeadlineProbabilityMin)
+  bench/ChargeWatch.FlywireEvaluation/frontier.py /tmp/asks --thresholds 0.97 --near-deadline 0.94
 
 Needs numpy and pandas (Debian: python3-numpy python3-pandas; python3-sklearn for --train).
 """
@@ -33,7 +32,6 @@ TICKS_PER_MINUTE = 600_000_000
 FEATURES_FROM = 4  # seed, ticks, label, probability, then the model's features
 PF_DEADLINE, TAPER_DEADLINE = 45, 15  # minutes after the charge's start (pf) or its taper's (no pf)
 TAPER_PATH, TRACK_PATH = 3, 4  # CandidatePath values: candidates that do not start with a switch-on
-OPEN_STEP_PATH, FLOOR_WINDOW_PATH = 5, 6  # CandidatePath values that corroborate each other
 NEAR_DEADLINE_MINUTES = (38, 47)  # NearDeadlineFrom, NearDeadlineUntil: a load's age
 
 
@@ -60,19 +58,6 @@ def first_alerts(asks, nights, fires):
     false_alert = alerted & ~in_charge
     return {kind: (int((miss & sel).sum()), int((late & sel).sum()), int((false_alert & sel).sum()))
             for kind, sel in (('pf', n['pf'] == 1), ('no pf', n['pf'] == 0), ('all', n['pf'] >= 0))}
-
-
-def corroborated(asks, probability, minimum, within_minutes=10, size_share=0.3):
-    """The asks an open step and the floor window fire together (CorroboratedProbabilityMin): each at
-    least `minimum`, the other kind asked at or before it within 10 min at about its size (±30 %)."""
-    qualifying = asks.loc[(probability >= minimum) & asks['path'].isin([OPEN_STEP_PATH, FLOOR_WINDOW_PATH]), ['seed', 'ticks', 'path', 'load_w']]
-    pairs = qualifying.reset_index().merge(qualifying, on='seed', suffixes=('', '_other'))
-    pairs = pairs[(pairs['path'] != pairs['path_other']) & (pairs['ticks_other'] <= pairs['ticks'])
-                  & (pairs['ticks'] - pairs['ticks_other'] <= within_minutes * TICKS_PER_MINUTE)
-                  & ((pairs['load_w'] - pairs['load_w_other']).abs() <= size_share * pairs['load_w'])]
-    fires = np.zeros(len(asks), bool)
-    fires[pairs['index'].unique()] = True
-    return fires
 
 
 def compiled_model(path):
@@ -157,7 +142,6 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument('asks', help='folder of `candidates` files (and their .nights.csv)')
     parser.add_argument('--thresholds', default='0.85,0.9,0.93,0.95')
-    parser.add_argument('--corroborated', type=float, help='CorroboratedProbabilityMin to score with each threshold (round eleven; default: none)')
     parser.add_argument('--near-deadline', type=float, help='NearDeadlineProbabilityMin to score with each threshold (round thirteen; default: none)')
     parser.add_argument('--model', help='a generated CandidateModel.Trees.cs to score instead of the probabilities asked')
     parser.add_argument('--train', help='folder of `candidates` files to train a scikit-learn variant on')
@@ -181,8 +165,6 @@ def main():
     print(f"{len(nights)} nights, {int(nights['owed'].sum())} charges owed, {len(asks)} asks; misses / late / false alerts")
     for threshold in (float(t) for t in args.thresholds.split(',')):
         fires = probability >= threshold
-        if args.corroborated is not None:
-            fires |= corroborated(asks, probability, args.corroborated)
         if args.near_deadline is not None:
             age = asks['min_since_start']
             fires |= (probability >= args.near_deadline) & (age >= NEAR_DEADLINE_MINUTES[0]) & (age <= NEAR_DEADLINE_MINUTES[1])

@@ -9,22 +9,15 @@ public sealed partial class HouseholdSignatureDetector
     private bool _powerFactorReported;
     private double _admittedProbability = double.NaN;
     private long _floorWindowAskedTicks;
-    // An open step and the floor window corroborate each other within this long and this share of size.
-    private static readonly long CorroborationWithin = TimeSpan.FromMinutes(10).Ticks;
-    private const double CorroborationSizeShare = 0.3;
-    private (long Ticks, double Watts) _openStepAsk;
-    private (long Ticks, double Watts) _floorWindowAsk;
 
     /// <summary>Every candidate the paths find, with its features and the model's probability (for the evaluation harness).</summary>
     internal Action<long, double[], double>? CandidateSeen { get; set; }
 
     /// <summary>
     /// Whether a candidate one of the paths found may fire: the candidate model's probability that it
-    /// is a charger reaches <see cref="HouseholdSignatureOptions.CandidateProbabilityMin"/>,
-    /// <see cref="HouseholdSignatureOptions.NearDeadlineProbabilityMin"/> for a load about to be late,
-    /// or <see cref="HouseholdSignatureOptions.CorroboratedProbabilityMin"/> with the other kind of
-    /// evidence agreeing (always, with the first at 0, no model trained, or a meter that gives no
-    /// reactive power).
+    /// is a charger reaches <see cref="HouseholdSignatureOptions.CandidateProbabilityMin"/>, or
+    /// <see cref="HouseholdSignatureOptions.NearDeadlineProbabilityMin"/> for a load about to be late
+    /// (always, with the first at 0, no model trained, or a meter that gives no reactive power).
     /// </summary>
     private bool Admit(CandidatePath path, long startTicks, double watts, double vars, long ticks)
     {
@@ -40,37 +33,11 @@ public sealed partial class HouseholdSignatureDetector
         var probability = CandidateModel.IsTrained ? CandidateModel.Probability(_candidate) : 1;
         CandidateSeen?.Invoke(ticks, _candidate, probability);
         _admittedProbability = probability;
-        var corroborated = IsCorroborated(path, watts, probability, ticks);
-        return probability >= min || corroborated || (IsNearDeadline(ticks - startTicks) && probability >= _options.NearDeadlineProbabilityMin);
+        return probability >= min || (IsNearDeadline(ticks - startTicks) && probability >= _options.NearDeadlineProbabilityMin);
     }
 
     private bool IsNearDeadline(long ageTicks) =>
         ageTicks >= _options.NearDeadlineFrom.Ticks && ageTicks <= _options.NearDeadlineUntil.Ticks;
-
-    /// <summary>
-    /// An open step (the load's own switch-on, still on) and the floor window (the floors have carried
-    /// a charger's rise for a window) are different evidence: when both are at least
-    /// <see cref="HouseholdSignatureOptions.CorroboratedProbabilityMin"/> likely a charger, of about the
-    /// same size, within 10 min of each other, they corroborate each other. Remembers this ask for the other.
-    /// </summary>
-    private bool IsCorroborated(CandidatePath path, double watts, double probability, long ticks)
-    {
-        if (path is not (CandidatePath.OpenStep or CandidatePath.FloorWindow) || probability < _options.CorroboratedProbabilityMin)
-        {
-            return false;
-        }
-        var other = path == CandidatePath.OpenStep ? _floorWindowAsk : _openStepAsk;
-        if (path == CandidatePath.OpenStep)
-        {
-            _openStepAsk = (ticks, watts);
-        }
-        else
-        {
-            _floorWindowAsk = (ticks, watts);
-        }
-        return other.Ticks != 0 && ticks - other.Ticks <= CorroborationWithin
-            && Math.Abs(watts - other.Watts) <= CorroborationSizeShare * watts;
-    }
 
     private void Describe(CandidatePath path, long startTicks, double watts, double vars, long ticks)
     {

@@ -90,15 +90,6 @@ public sealed class HouseholdSignatureOptions : RuleOptions
     public double CandidateProbabilityMin { get; set; } = 0.97;
 
     /// <summary>
-    /// An open step and the floor window that agree — about the same size (±30 %), asked within 10 min
-    /// of each other — fire when the candidate model gives each at least this probability (round
-    /// eleven): the load's own switch-on still on, and the floors having carried a charger's rise for a
-    /// window, are different evidence. At or above <see cref="CandidateProbabilityMin"/>: no effect.
-    /// </summary>
-    [Range(0.0, 1.0)]
-    public double CorroboratedProbabilityMin { get; set; } = 0.95;
-
-    /// <summary>
     /// A candidate whose load has been on between <see cref="NearDeadlineFrom"/> and
     /// <see cref="NearDeadlineUntil"/> — a charger about to miss contract §5's 45 min — fires at this
     /// lower probability (round thirteen): the cost of waiting longer rises there, the cost of a false

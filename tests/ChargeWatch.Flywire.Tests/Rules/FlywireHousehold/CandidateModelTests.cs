@@ -31,7 +31,7 @@ public sealed class CandidateModelTests
     public void Run_ProbabilityNoCandidateReaches_RaisesNoAlert()
     {
         var decided = HouseholdEvaluation.Run(2116, 1);
-        var turnedDown = HouseholdEvaluation.Run(2116, 1, new HouseholdSignatureOptions { CandidateProbabilityMin = 1.01, CorroboratedProbabilityMin = 1.01, NearDeadlineProbabilityMin = 1.01 });
+        var turnedDown = HouseholdEvaluation.Run(2116, 1, new HouseholdSignatureOptions { CandidateProbabilityMin = 1.01, NearDeadlineProbabilityMin = 1.01 });
 
         Assert.Equal(1, decided.Detected);
         Assert.Equal((0, 0), (turnedDown.Detected, turnedDown.FalseAlerts));
