@@ -9,7 +9,7 @@
 # others — a refrigerator's run beside the charger — are left out), then scores it on the frontier
 # nights. No candidate fires while the questions are collected, so the data do not depend on the
 # model compiled in; scikit-learn is seeded: two runs write the same bytes. About 20 minutes on 2
-# cores and 10 GB of memory. Needs python3-numpy, python3-pandas and python3-sklearn (Debian);
+# cores. Needs python3-numpy, python3-pandas and python3-sklearn (Debian);
 # PYTHON names the interpreter that has them (default python3).
 set -euo pipefail
 cd "$(dirname "$0")/../.."

@@ -5,8 +5,8 @@ namespace ChargeWatch.Core.Rules.FlywireHousehold;
 /// comes as scikit-learn's flat arrays: a node with feature −1 is a leaf holding its value in
 /// <c>thresholds</c>; elsewhere a value at or below the threshold goes left, and a missing one (NaN)
 /// right, as there. Here each node is one 16-byte record and its two children sit side by side, so a
-/// step of the walk reads one record where it read four arrays (docs/performance.md: the larger model
-/// of round thirteen costs 0.1 µs less per meter reading this way).
+/// step of the walk reads one record where it read four arrays (docs/performance.md, "The household
+/// detector after round thirteen").
 /// </summary>
 internal sealed class TreeEnsemble
 {
