@@ -63,13 +63,7 @@ public sealed class LineProtocolBuffer(int capacity = 64 * 1024)
     /// <summary>Appends a short run of digits, which no part of a line escapes (a port number after a copied "port=").</summary>
     internal LineProtocolBuffer AppendDigits(string digits)
     {
-        Reserve(digits.Length);
-        var text = _chars.AsSpan(_length, digits.Length);
-        for (var i = 0; i < text.Length; i++)
-        {
-            text[i] = digits[i];
-        }
-        _length += text.Length;
+        Append(digits);
         return this;
     }
 
