@@ -6,6 +6,9 @@ using ChargeWatch.Core.Sites;
 
 namespace ChargeWatch.Core.Tests.Detection;
 
+// GC.GetTotalMemory counts the whole process's heap, so a test running beside this one
+// (a model built, a night simulated) lands in the measurement; this test runs alone.
+[Collection(HeapMeasurementCollection.Name)]
 public class EngineMemoryTests
 {
     [Fact]
@@ -36,4 +39,10 @@ public class EngineMemoryTests
         Assert.Empty(changes);
         Assert.InRange(perPort, 1, 1024);
     }
+}
+
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class HeapMeasurementCollection
+{
+    public const string Name = "HeapMeasurement";
 }
