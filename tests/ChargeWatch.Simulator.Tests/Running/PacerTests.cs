@@ -1,4 +1,5 @@
 using ChargeWatch.Simulator.Running;
+using Microsoft.Extensions.Time.Testing;
 using ChargeWatch.Simulator.Simulation;
 
 namespace ChargeWatch.Simulator.Tests.Running;
@@ -20,13 +21,31 @@ public class PacerTests
     [Fact]
     public async Task WaitForAsync_Speed_HoldsEventTimeToWallTime()
     {
-        var pacer = new Pacer(600, TimeProvider.System);
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-
+        // The fake clock moves only when told, so the test says exactly when the wait ends.
+        var time = new FakeTimeProvider();
+        var pacer = new Pacer(600, time);
         await pacer.WaitForAsync(0, TestContext.Current.CancellationToken);
-        await pacer.WaitForAsync(300, TestContext.Current.CancellationToken);
 
-        Assert.InRange(clock.Elapsed.TotalSeconds, 0.45, 2.0);
+        var wait = pacer.WaitForAsync(300, TestContext.Current.CancellationToken).AsTask();
+        time.Advance(TimeSpan.FromMilliseconds(490));
+        Assert.False(wait.IsCompleted, "300 event seconds at 600x end after 0.5 wall seconds, not 0.49");
+        time.Advance(TimeSpan.FromMilliseconds(20));
+
+        await wait.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
+    public async Task WaitForAsync_EventTimeAlreadyDue_DoesNotWait()
+    {
+        var time = new FakeTimeProvider();
+        var pacer = new Pacer(600, time);
+        await pacer.WaitForAsync(0, TestContext.Current.CancellationToken);
+        time.Advance(TimeSpan.FromSeconds(1));
+
+        var wait = pacer.WaitForAsync(300, TestContext.Current.CancellationToken).AsTask();
+
+        Assert.True(wait.IsCompleted);
+        await wait;
     }
 
     [Theory]
