@@ -40,9 +40,3 @@ public class EngineMemoryTests
         Assert.InRange(perPort, 1, 1024);
     }
 }
-
-[CollectionDefinition(Name, DisableParallelization = true)]
-public sealed class HeapMeasurementCollection
-{
-    public const string Name = "HeapMeasurement";
-}
