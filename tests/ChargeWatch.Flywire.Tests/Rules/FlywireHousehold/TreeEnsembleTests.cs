@@ -34,6 +34,31 @@ public sealed class TreeEnsembleTests
     }
 
     [Fact]
+    public void Probability_FewerValuesThanTheTreesSplitOn_IsRefused()
+    {
+        // The walk reads without bounds checks, so a short vector must not reach it.
+        var ensemble = new TreeEnsemble(0, Roots, Features, Thresholds, Lefts, Rights);
+
+        Assert.Throws<ArgumentException>(() => ensemble.Probability([1.0]));
+    }
+
+    [Fact]
+    public void Constructor_FeatureBeyondWhatANodePacks_IsRefused()
+    {
+        Assert.Throws<ArgumentException>(() => new TreeEnsemble(0, [0], [256, -1, -1], [1, 0.5, -0.5], [1, -1, -1], [2, -1, -1]));
+    }
+
+    [Fact]
+    public void Probability_TheLargestPackableFeature_IsRead()
+    {
+        var x = new double[256];
+        x[255] = 2;
+        var ensemble = new TreeEnsemble(0, [0], [255, -1, -1], [1, 0.5, -0.5], [1, -1, -1], [2, -1, -1]);
+
+        Assert.Equal(1 / (1 + Math.Exp(0.5)), ensemble.Probability(x), 15);
+    }
+
+    [Fact]
     public void Probability_RandomTrees_EqualsAWalkOfTheFlatArrays()
     {
         var random = new Random(2026);
