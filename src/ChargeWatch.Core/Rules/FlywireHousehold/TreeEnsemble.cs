@@ -65,8 +65,9 @@ internal sealed class TreeEnsemble
         {
             throw new ArgumentException($"the trees split on feature {HighestFeature}; {x.Length} given", nameof(x));
         }
-        // The constructor placed every child inside the array and checked every feature against
-        // HighestFeature, so the walk reads without bounds checks: it is most of a question's cost.
+        // Every child the constructor placed is inside the array (it wrote each one there, checked),
+        // and no split reads past HighestFeature, which the check above holds x to: so the walk,
+        // most of a question's cost, reads without bounds checks.
         ref var nodes = ref MemoryMarshal.GetArrayDataReference(_nodes);
         ref var values = ref MemoryMarshal.GetReference(x);
         var sum = _bias;
