@@ -111,16 +111,16 @@ public sealed partial class HouseholdSignatureDetector
     public DateTimeOffset GoneAt { get; private set; }
 
     /// <summary>
-    /// One reading. <paramref name="voltAmps"/> is the meter's volts × amps, when it reports both: for
-    /// a meter without pf it gives the power factor, w / (v·a)
-    /// (<see cref="HouseholdSignatureOptions.PowerFactorFromVoltsAndAmps"/>), or, with that off, each
-    /// reading's reactive power (√(S² − P²)), so the switches the step pairing sees have a power
-    /// factor and a taper can be checked against them.
+    /// One reading. <paramref name="voltAmps"/> is the meter's volts × amps, when it reports both: it
+    /// gives the power factor, w / (v·a), more precisely than a reported two-decimal pf
+    /// (<see cref="HouseholdSignatureOptions.PowerFactorFromVoltsAndAmps"/>), or, with that off and
+    /// no pf reported, each reading's reactive power (√(S² − P²)), so the switches the step pairing
+    /// sees have a power factor and a taper can be checked against them.
     /// </summary>
     public HouseholdChange Observe(DateTimeOffset timestamp, double watts, double? powerFactor, double? voltAmps = null)
     {
         _powerFactorReported = powerFactor is not null;
-        if (powerFactor is null && _options.PowerFactorFromVoltsAndAmps && voltAmps is { } reported && reported >= 1)
+        if (_options.PowerFactorFromVoltsAndAmps && voltAmps is { } reported && reported >= 1)
         {
             powerFactor = Math.Clamp(watts / reported, 0, 1);
         }

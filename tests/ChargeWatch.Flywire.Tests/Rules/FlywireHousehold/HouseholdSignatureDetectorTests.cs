@@ -43,7 +43,6 @@ public sealed class HouseholdSignatureDetectorTests
         Assert.InRange((resolved.Value - unplug).TotalMinutes, 10, 12);
     }
 
-    /// <summary>Feeds a meter with pf minute by minute from <see cref="Evening"/>; returns the first firing.</summary>
     /// <summary>
     /// The paths alone, without the candidate model: these hand-made nights test the paths' mechanics;
     /// the model, trained on the simulator's nights, judges such idealised readings as it pleases
@@ -51,13 +50,19 @@ public sealed class HouseholdSignatureDetectorTests
     /// </summary>
     private static HouseholdSignatureOptions RulesAlone() => new() { CandidateProbabilityMin = 0 };
 
-    private static DateTimeOffset? FirstFiring(HouseholdSignatureDetector detector, TimeSpan length, Func<int, (double Watts, double Vars)> meter)
+    /// <summary>
+    /// Feeds a meter with a two-decimal pf minute by minute from <see cref="Evening"/>, and its volts ×
+    /// amps when <paramref name="voltAmps"/>; returns the first firing.
+    /// </summary>
+    private static DateTimeOffset? FirstFiring(
+        HouseholdSignatureDetector detector, TimeSpan length, Func<int, (double Watts, double Vars)> meter, bool voltAmps = false)
     {
         DateTimeOffset? fired = null;
         for (var t = Evening; t < Evening + length; t = t.AddMinutes(1))
         {
             var (p, q) = meter((int)(t - Evening).TotalMinutes);
-            if (detector.Observe(t, p, Math.Round(p / Math.Sqrt((p * p) + (q * q)), 2)) == HouseholdChange.Fired)
+            var apparent = Math.Sqrt((p * p) + (q * q));
+            if (detector.Observe(t, p, Math.Round(p / apparent, 2), voltAmps ? apparent : null) == HouseholdChange.Fired)
             {
                 fired ??= t;
             }
@@ -261,6 +266,37 @@ public sealed class HouseholdSignatureDetectorTests
 
         Assert.NotNull(fired);
         Assert.InRange(detector.Evidence.PowerFactor!.Value, 0.55, 0.65);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Observe_ChargerPluggedInUnderAHeatersPfOfOne_IsSeenOnlyThroughVoltsAndAmps(bool fromVoltsAndAmps)
+    {
+        // A 144 W charger (pf 0.6, 192 var) plugged in while a 2 kW heater runs: the meter's
+        // two-decimal pf reads 1.00 before and after, so the step looks resistive. Volts × amps carry
+        // its 192 var. (It fires at the heater's second pause after the floors carry the charger, the
+        // quiet reading the paths wait for: 57 min after the start.)
+        var detector = new HouseholdSignatureDetector(new HouseholdSignatureOptions { CandidateProbabilityMin = 0, PowerFactorFromVoltsAndAmps = fromVoltsAndAmps });
+        const int chargeStart = 70;
+
+        var fired = FirstFiring(detector, TimeSpan.FromHours(3), minute =>
+        {
+            var charging = minute >= chargeStart;
+            var heater = minute % 33 < 25;
+            return (20 + (heater ? 2000 : 0) + (charging ? 144 : 0), 10 + (charging ? 192 : 0));
+        }, voltAmps: true);
+
+        if (fromVoltsAndAmps)
+        {
+            Assert.NotNull(fired);
+            Assert.InRange((fired.Value - Evening.AddMinutes(chargeStart)).TotalMinutes, 0, 60);
+            Assert.InRange(detector.Evidence.PowerFactor!.Value, 0.55, 0.65);
+        }
+        else
+        {
+            Assert.Null(fired);
+        }
     }
 
     [Fact]
