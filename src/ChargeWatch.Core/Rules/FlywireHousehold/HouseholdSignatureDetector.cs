@@ -120,9 +120,9 @@ public sealed partial class HouseholdSignatureDetector
     public HouseholdChange Observe(DateTimeOffset timestamp, double watts, double? powerFactor, double? voltAmps = null)
     {
         _powerFactorReported = powerFactor is not null;
-        if (_options.PowerFactorFromVoltsAndAmps && voltAmps is { } reported && reported >= 1)
+        if (_options.PowerFactorFromVoltsAndAmps)
         {
-            powerFactor = Math.Clamp(watts / reported, 0, 1);
+            powerFactor = ReadingPowerFactor.Of(watts, powerFactor, voltAmps);
         }
         var ticks = timestamp.UtcTicks;
         _offset = timestamp.Offset;

@@ -300,6 +300,31 @@ public sealed class HouseholdSignatureDetectorTests
     }
 
     [Fact]
+    public void Observe_VoltsAndAmpsOfAnotherCircuit_JudgesTheChargerOnTheReportedPf()
+    {
+        // The amps come from a clamp on a phase three times as busy: w / (v·a) would put a 200 W
+        // charger at pf 0.2. They disagree with the meter's pf, so the pf stands.
+        var detector = new HouseholdSignatureDetector(new HouseholdSignatureOptions());
+        var chargeStart = Evening.AddHours(1);
+        DateTimeOffset? fired = null;
+        for (var t = Evening; t < Evening.AddHours(3); t = t.AddMinutes(1))
+        {
+            var charging = t >= chargeStart;
+            var p = 40 + (charging ? 200 : 0);
+            var q = (40 * 0.484) + (charging ? 200 * 1.333 : 0);
+            var apparent = Math.Sqrt((p * p) + (q * q));
+            if (detector.Observe(t, p, Math.Round(p / apparent, 2), 3 * apparent) == HouseholdChange.Fired)
+            {
+                fired ??= t;
+            }
+        }
+
+        Assert.NotNull(fired);
+        Assert.InRange((fired.Value - chargeStart).TotalMinutes, 0, 45);
+        Assert.InRange(detector.Evidence.PowerFactor!.Value, 0.55, 0.65);
+    }
+
+    [Fact]
     public void Observe_SteadyResistiveLoad_DoesNotFire()
     {
         var detector = new HouseholdSignatureDetector(new HouseholdSignatureOptions());
