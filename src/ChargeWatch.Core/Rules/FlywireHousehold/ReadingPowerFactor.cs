@@ -21,7 +21,8 @@ public static class ReadingPowerFactor
     /// <summary>The reading's power factor, or null when neither source gives one.</summary>
     public static double? Of(double watts, double? reported, double? voltAmps)
     {
-        if (voltAmps is not { } apparent || apparent < 1)
+        // Written so that NaN fails the tests: a reading the parser let through must not poison the floors.
+        if (voltAmps is not { } apparent || !(apparent >= 1) || double.IsInfinity(apparent) || double.IsNaN(watts))
         {
             return reported;
         }

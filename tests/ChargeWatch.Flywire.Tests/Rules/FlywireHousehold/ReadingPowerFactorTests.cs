@@ -11,10 +11,28 @@ public sealed class ReadingPowerFactorTests
         Assert.Null(ReadingPowerFactor.Of(500, null, null));
     }
 
+    [Theory]
+    [InlineData(double.NaN, 500.0)]
+    [InlineData(400.0, double.NaN)]
+    [InlineData(400.0, double.PositiveInfinity)]
+    public void Of_NotANumberOrInfinite_IsTheReportedPf(double watts, double voltAmps)
+    {
+        Assert.Equal(0.8, ReadingPowerFactor.Of(watts, 0.8, voltAmps));
+        Assert.Null(ReadingPowerFactor.Of(watts, null, voltAmps));
+    }
+
     [Fact]
     public void Of_NoReportedPf_IsWattsOverVoltAmps()
     {
         Assert.Equal(0.8, ReadingPowerFactor.Of(400, null, 500)!.Value, 6);
+    }
+
+    [Fact]
+    public void Of_PowerFlowingBack_IsClampedToZero()
+    {
+        // A household exporting solar power: a pf of 0, not none, so the meter is not taken for one
+        // that stopped reporting pf (which would start its floors over).
+        Assert.Equal(0.0, ReadingPowerFactor.Of(-300, null, 500));
     }
 
     [Fact]
