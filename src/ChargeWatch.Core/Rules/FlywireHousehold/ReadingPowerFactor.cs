@@ -21,7 +21,7 @@ public static class ReadingPowerFactor
     /// <summary>The reading's power factor, or null when neither source gives one.</summary>
     public static double? Of(double watts, double? reported, double? voltAmps)
     {
-        // Written so that NaN fails the tests: a reading the parser let through must not poison the floors.
+        // !(x >= 1) is true for NaN too: a reading the parser let through must not poison the floors.
         if (voltAmps is not { } apparent || !(apparent >= 1) || double.IsInfinity(apparent) || double.IsNaN(watts))
         {
             return reported;
