@@ -32,4 +32,4 @@ public sealed class Scenario
 public sealed record InjectedEvent(string Type, TimeSpan At, TimeSpan Duration, string? Device, int? Port, EventSpec Spec);
 
 /// <summary>An alert expected to start within [From, To] after the scenario start.</summary>
-public sealed record ExpectedAlert(string Rule, string Device, int? Port, TimeSpan From, TimeSpan To);
+public sealed record ExpectedAlert(string Rule, string Device, int? Port, TimeSpan From, TimeSpan To, bool Optional = false);

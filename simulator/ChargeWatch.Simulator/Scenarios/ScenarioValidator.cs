@@ -240,7 +240,7 @@ internal static class ScenarioValidator
             at.Error(path + ".to", "the window ends before it starts");
             ok = false;
         }
-        return ok ? new ExpectedAlert(spec.Rule, spec.Device, spec.Port, from, to) : null;
+        return ok ? new ExpectedAlert(spec.Rule, spec.Device, spec.Port, from, to, spec.Optional) : null;
     }
 
     private static bool TryParseWindowTime(string text, DateTimeOffset start, out TimeSpan offset) => TimeText.TryParseAt(text, start, out offset);

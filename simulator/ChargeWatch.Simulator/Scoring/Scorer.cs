@@ -5,8 +5,9 @@ namespace ChargeWatch.Simulator.Scoring;
 /// <summary>
 /// Compares received alerts with a truth file. An expectation is met by a firing alert of its rule
 /// on its device (and port, when given) starting within its window; each alert meets at most one
-/// expectation. Firing alerts meeting none are false alerts (counted once per alert id).
-/// Delay = the alert's start minus the window's start (the moment the incident began).
+/// expectation. Firing alerts meeting none are false alerts (counted once per alert id). An optional
+/// expectation is matched after all the others and counts neither way: its alert is not false, its
+/// absence not a miss. Delay = the alert's start minus the window's start (the moment the incident began).
 /// </summary>
 public static class Scorer
 {
@@ -17,10 +18,18 @@ public static class Scorer
             .OrderBy(a => a.StartsAt).ToList();
         var used = new HashSet<ReceivedAlert>();
         var matched = new Dictionary<string, (int Tp, int Fn, List<TimeSpan> Delays)>(StringComparer.Ordinal);
-        foreach (var expected in truth.Expected)
+        foreach (var expected in truth.Expected.OrderBy(x => x.Optional))
         {
             var hit = firing.FirstOrDefault(a => !used.Contains(a) && a.Rule == expected.Rule && a.Device == expected.Device
                 && (expected.Port is null || a.Port == expected.Port) && a.StartsAt >= expected.From && a.StartsAt <= expected.To);
+            if (expected.Optional)
+            {
+                if (hit is not null)
+                {
+                    used.Add(hit);
+                }
+                continue;
+            }
             var entry = matched.TryGetValue(expected.Rule, out var e) ? e : (Tp: 0, Fn: 0, Delays: new List<TimeSpan>());
             if (hit is null)
             {

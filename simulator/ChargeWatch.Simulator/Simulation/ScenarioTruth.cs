@@ -43,7 +43,7 @@ public sealed record ScenarioTruth
                 scenario.Local(scenario.Start + e.At + e.Duration)))
             .ToList();
         var expected = scenario.Expected
-            .Select(x => new TruthExpectation(x.Rule, x.Device, x.Port, scenario.Local(scenario.Start + x.From), scenario.Local(scenario.Start + x.To)))
+            .Select(x => new TruthExpectation(x.Rule, x.Device, x.Port, scenario.Local(scenario.Start + x.From), scenario.Local(scenario.Start + x.To), x.Optional))
             .ToList();
         var scripted = scenario.Events.Where(e => e.Type is HouseholdCharge or CorridorCharge).Select(e => e.Device).ToHashSet(StringComparer.Ordinal);
         foreach (var (device, role, charge) in meterCharges)
@@ -89,4 +89,6 @@ public sealed record TruthEvent(string Type, string? Device, int? Port, DateTime
     public string? Chemistry { get; init; }
 }
 
-public sealed record TruthExpectation(string Rule, string Device, int? Port, DateTimeOffset From, DateTimeOffset To);
+public sealed record TruthExpectation(
+    string Rule, string Device, int? Port, DateTimeOffset From, DateTimeOffset To,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool Optional = false);

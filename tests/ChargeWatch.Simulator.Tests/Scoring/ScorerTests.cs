@@ -44,6 +44,38 @@ public class ScorerTests
     }
 
     [Fact]
+    public void Score_OptionalExpectation_IsNeitherMissedWhenAbsentNorFalseWhenPresent()
+    {
+        var truth = Truth(
+            new TruthExpectation("overcurrent", "c1", 3, T0, T0.AddMinutes(5)),
+            new TruthExpectation("flywire.strip", "c1", 3, T0.AddMinutes(1), T0.AddMinutes(4), Optional: true),
+            new TruthExpectation("flywire.strip", "c2", 1, T0.AddMinutes(1), T0.AddMinutes(4), Optional: true));
+        ReceivedAlert[] alerts =
+        [
+            new("a", "overcurrent", "firing", "c1", 3, T0.AddSeconds(35)),
+            new("b", "flywire.strip", "firing", "c1", 3, T0.AddMinutes(2)),
+        ];
+
+        var scores = Scorer.Score(truth, alerts).ToDictionary(s => s.Rule);
+
+        Assert.Equal((1, 0, 0), (scores["overcurrent"].TruePositives, scores["overcurrent"].FalseNegatives, scores["overcurrent"].FalsePositives));
+        Assert.False(scores.ContainsKey("flywire.strip"));
+    }
+
+    [Fact]
+    public void Score_OptionalExpectation_DoesNotTakeTheAlertARequiredOneNeeds()
+    {
+        // Listed first, the optional window would otherwise claim the one strip alert.
+        var truth = Truth(
+            new TruthExpectation("flywire.strip", "c1", 3, T0, T0.AddMinutes(10), Optional: true),
+            new TruthExpectation("flywire.strip", "c1", 3, T0.AddMinutes(2), T0.AddMinutes(5)));
+
+        var score = Assert.Single(Scorer.Score(truth, [new ReceivedAlert("b", "flywire.strip", "firing", "c1", 3, T0.AddMinutes(3))]));
+
+        Assert.Equal((1, 0, 0), (score.TruePositives, score.FalseNegatives, score.FalsePositives));
+    }
+
+    [Fact]
     public void TryParse_ContractAlertMessage_ReadsTheScoringFields()
     {
         var json = """
