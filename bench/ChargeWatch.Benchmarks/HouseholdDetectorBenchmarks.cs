@@ -57,28 +57,20 @@ public class HouseholdDetectorBenchmarks
     }
 
     [Benchmark(OperationsPerInvoke = Readings)]
-    public int ObserveANight()
-    {
-        var detector = new HouseholdSignatureDetector(new HouseholdSignatureOptions());
-        var fired = 0;
-        for (var i = 0; i < Readings; i++)
-        {
-            var (watts, pf) = _night[i];
-            fired += detector.Observe(Evening.AddSeconds(i * 30), watts, pf) == HouseholdChange.Fired ? 1 : 0;
-        }
-        return fired;
-    }
+    public int ObserveANight() => ObserveTheNight(withVoltAmps: false);
 
     /// <summary>The same night from a meter that reports volts and amps too, as most do: judged on w / (v·a).</summary>
     [Benchmark(OperationsPerInvoke = Readings)]
-    public int ObserveANightWithVoltsAndAmps()
+    public int ObserveANightWithVoltsAndAmps() => ObserveTheNight(withVoltAmps: true);
+
+    private int ObserveTheNight(bool withVoltAmps)
     {
         var detector = new HouseholdSignatureDetector(new HouseholdSignatureOptions());
         var fired = 0;
         for (var i = 0; i < Readings; i++)
         {
             var (watts, pf) = _night[i];
-            fired += detector.Observe(Evening.AddSeconds(i * 30), watts, pf, _voltAmps[i]) == HouseholdChange.Fired ? 1 : 0;
+            fired += detector.Observe(Evening.AddSeconds(i * 30), watts, pf, withVoltAmps ? _voltAmps[i] : null) == HouseholdChange.Fired ? 1 : 0;
         }
         return fired;
     }
