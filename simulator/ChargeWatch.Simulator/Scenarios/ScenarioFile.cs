@@ -142,13 +142,6 @@ public sealed class EventSpec
 /// <summary>An alert the scenario expects: its rule, device, optional port and the window its start must fall into.</summary>
 public sealed class ExpectSpec
 {
-    /// <summary>
-    /// An alert that may or may not fire: one the worker's own commands can forestall (a cut that
-    /// stops an overcurrent before the strip rule's minute is up, which depends on the playback
-    /// speed). It is neither missed when absent nor false when present.
-    /// </summary>
-    public bool Optional { get; set; }
-
     public string Rule { get; set; } = "";
 
     public string Device { get; set; } = "";
@@ -158,4 +151,11 @@ public sealed class ExpectSpec
     public string From { get; set; } = "";
 
     public string To { get; set; } = "";
+
+    /// <summary>
+    /// An alert that may or may not fire: one the worker's own commands can forestall (a cut that
+    /// stops an overcurrent before the strip rule's minute is up, which depends on the playback
+    /// speed). It is neither missed when absent nor false when present.
+    /// </summary>
+    public bool Optional { get; set; }
 }
