@@ -17,9 +17,10 @@ public sealed class CandidateCollectionTests
 
     [Theory]
     // A charge found within 45 min, a false alert on a night without a charge (a refrigerator's run
-    // beside other loads), and a night with a charge the model turns down for a while.
+    // with a laptop's beside other loads; 6631 until round sixteen's model turned it down), and a
+    // night with a charge the model turns down for a while.
     [InlineData(3352)]
-    [InlineData(6631)]
+    [InlineData(5874)]
     [InlineData(2139)]
     public void EveryAsk_FirstAskAtTheThreshold_IsTheDetectorsFirstAlert(long seed)
     {

@@ -14,10 +14,10 @@ public sealed class HouseholdHardNightTests
     // A refrigerator run whose switch-off hid behind a kettle; later runs of the same size, bridged
     // by a television, held both floors at its size (a load switching on again proves it had ended).
     // (1154, the same trap handed on to a washing machine, came back with the lagged rise and went
-    // again with the reactive floor without the big appliances: both in round eight.)
+    // again with the reactive floor without the big appliances, both in round eight; round sixteen's
+    // lower threshold near the deadline brought it back, below.)
     [InlineData(1038)]
     [InlineData(1098)]
-    [InlineData(1154)]
     // A 2-minute averaging meter turns a washing machine's drum bursts into a steady-looking
     // 150-250 W at pf 0.6-0.7 for most of an hour (no firing while the meter is busy).
     [InlineData(1178)]
@@ -70,6 +70,24 @@ public sealed class HouseholdHardNightTests
         var score = HouseholdEvaluation.Run(seed, 1);
 
         Assert.Equal(0, score.FalseAlerts);
+    }
+
+    /// <summary>
+    /// Round sixteen's price for its lower threshold near the deadline (0.88 instead of 0.94 on loads
+    /// 38–47 min old): night 1154's refrigerator run, held at its size by a washing machine, is put to
+    /// the model on the floors 44 min after it began at 0.893. On the 18,600 tuning nights the
+    /// setting raised fewer false alerts in all, but this one is raised again.
+    /// </summary>
+    [Fact]
+    public void Run_RefrigeratorHeldByAWashingMachine_IsAFalseAlertOnlyAtTheLowerThresholdNearTheDeadline()
+    {
+        const long seed = 1154;
+
+        var shipped = HouseholdEvaluation.Run(seed, 1);
+        var roundThirteens = HouseholdEvaluation.Run(seed, 1, new HouseholdSignatureOptions { NearDeadlineProbabilityMin = 0.94 });
+
+        Assert.Equal((0, 1), (shipped.Positives, shipped.FalseAlerts));
+        Assert.Equal(0, roundThirteens.FalseAlerts);
     }
 
     /// <summary>

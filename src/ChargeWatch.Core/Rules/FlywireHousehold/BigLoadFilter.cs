@@ -23,6 +23,10 @@ internal sealed class BigLoadFilter(double bigWatts)
     // A switch that coincides with a small load's (up to a refrigerator's start-up surge) still
     // belongs to a size seen twice before.
     private const double CompositeWatts = 280;
+    // ... and its reactive power, up to a refrigerator's at pf 0.6.
+    private const double CompositeVars = 300;
+    // Reactive power per watt above a resistive appliance's (pf 0.98): a compressor's.
+    private const double MotorRatioMin = 0.2;
 
     private readonly double[] _open = new double[MaxOpen];
     private readonly double[] _openVars = new double[MaxOpen];
@@ -43,11 +47,38 @@ internal sealed class BigLoadFilter(double bigWatts)
     private readonly long[] _switchOnTicks = new long[8];
     private int _nextSwitchOn;
 
+    /// <summary>
+    /// True while a big switch is caught partway (an averaging meter spreads one over two readings):
+    /// the reading carries part of an appliance the filter has not taken out yet.
+    /// </summary>
+    public bool Switching => _pending;
+
     /// <summary>Real power of the big appliances believed on (W).</summary>
     public double OpenWatts { get; private set; }
 
     /// <summary>Reactive power of the big appliances believed on (var), as learned with their sizes.</summary>
     public double OpenVars { get; private set; }
+
+    /// <summary>
+    /// Reactive power per watt of the household's most often seen big appliance with a motor's power
+    /// factor (an air conditioner; 0 while none was seen twice): its draw wanders by a few per cent
+    /// from second to second at that ratio, so along it its flicker cancels.
+    /// </summary>
+    public double ReactiveRatio
+    {
+        get
+        {
+            var best = -1;
+            for (var i = 0; i < _sizeCount; i++)
+            {
+                if (_seenVars[i] >= 2 && _sizeVars[i] >= MotorRatioMin * _sizes[i] && (best < 0 || _seenVars[i] > _seenVars[best]))
+                {
+                    best = i;
+                }
+            }
+            return best < 0 ? 0 : Math.Min(_sizeVars[best] / _sizes[best], 1);
+        }
+    }
 
     /// <summary>
     /// The last reading's reactive power without the big appliances (var); NaN when the reading's
@@ -206,6 +237,14 @@ internal sealed class BigLoadFilter(double bigWatts)
     }
 
     /// <summary>
+    /// True when a switch's reactive power rules out a learned size of about its real power: a washing
+    /// machine's water heating (pf 0.99) switching at an air conditioner's size (pf 0.9) is another
+    /// appliance, whose reactive power taken as the air conditioner's would put hundreds of var amiss.
+    /// </summary>
+    private bool ReactivelyApart(int size, double stepVars) =>
+        !double.IsNaN(stepVars) && _seenVars[size] > 0 && Math.Abs(stepVars - _sizeVars[size]) > CompositeVars;
+
+    /// <summary>
     /// The appliance size a switch belongs to (a remembered size it matches, else the switch itself),
     /// learning it, and that size's reactive power (<paramref name="stepVars"/>, the switch's own, NaN
     /// for a switch-off or an unknown one, is learned only where it is the appliance's alone).
@@ -217,6 +256,7 @@ internal sealed class BigLoadFilter(double bigWatts)
         for (var i = 0; i < _sizeCount; i++)
         {
             if (Math.Abs(_sizes[i] - step) <= CompositeWatts + (SameSizeShare * _sizes[i])
+                && !ReactivelyApart(i, stepVars)
                 && (best < 0 || Math.Abs(_sizes[i] - step) < Math.Abs(_sizes[best] - step)))
             {
                 best = i;

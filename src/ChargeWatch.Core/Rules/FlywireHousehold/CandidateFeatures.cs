@@ -41,7 +41,11 @@ internal static class CandidateFeatures
     public const int VarsCarriesShare = 29;
     public const int SimilarLoadsPairedOff = 30;
     public const int StartUpSurge = 31;
-    public const int Count = 32;
+    public const int BigLoadsRatio = 32;
+    public const int RatioBlindRiseSinceStart = 33;
+    public const int RatioBlindCarriesShare = 34;
+    public const int RatioBlindRise40 = 35;
+    public const int Count = 36;
 
     public static readonly string[] Names =
     [
@@ -51,6 +55,7 @@ internal static class CandidateFeatures
         "reading_above_floor", "floor_rise_40", "vars_floor_rise_40", "residual_floor_rise_40", "big_loads_open_w",
         "residual_vars_rise_40", "floor_rise_since_start", "vars_floor_rise_since_start", "floor_carries_share",
         "residual_carries_share", "vars_carries_share", "similar_loads_paired_off", "start_up_surge",
+        "big_loads_ratio", "ratio_blind_rise_since_start", "ratio_blind_carries_share", "ratio_blind_rise_40",
     ];
 
     public static double OrMissing(double value) => double.IsNaN(value) || double.IsInfinity(value) ? Missing : value;

@@ -16,6 +16,7 @@ internal sealed class FloorHistory
     private readonly double[] _vars = new double[Buckets];
     private readonly double[] _residualWatts = new double[Buckets];
     private readonly double[] _residualVars = new double[Buckets];
+    private readonly double[] _ratioBlindVars = new double[Buckets];
 
     public static TimeSpan Span => TimeSpan.FromTicks((Buckets - 3) * BucketTicks);
 
@@ -29,13 +30,14 @@ internal sealed class FloorHistory
         _vars[i] = floors.Vars;
         _residualWatts[i] = floors.ResidualWatts;
         _residualVars[i] = floors.ResidualVars;
+        _ratioBlindVars[i] = floors.RatioBlindVars;
     }
 
     /// <summary>The floors recorded in the minute of <paramref name="ticks"/>; false when none was (a gap, or too long ago).</summary>
     public bool TryAt(long ticks, out Floors floors)
     {
         var i = Index(ticks);
-        floors = new Floors(_watts[i], _vars[i], _residualWatts[i], _residualVars[i]);
+        floors = new Floors(_watts[i], _vars[i], _residualWatts[i], _residualVars[i], _ratioBlindVars[i]);
         return _ticks[i] != 0 && Math.Abs(_ticks[i] - ticks) <= Tolerance;
     }
 
@@ -55,6 +57,9 @@ internal sealed class FloorHistory
 
     private static int Index(long ticks) => (int)(ticks / BucketTicks % Buckets);
 
-    /// <summary>The floors at one time (W and var; NaN where unknown).</summary>
-    public readonly record struct Floors(double Watts, double Vars, double ResidualWatts, double ResidualVars);
+    /// <summary>
+    /// The floors at one time (W and var; NaN where unknown); <see cref="RatioBlindVars"/> is the floor
+    /// of the residual's reactive power less the big appliances' ratio times its real power.
+    /// </summary>
+    public readonly record struct Floors(double Watts, double Vars, double ResidualWatts, double ResidualVars, double RatioBlindVars);
 }

@@ -240,7 +240,8 @@ public sealed partial class HouseholdSignatureDetector
         _floor.Watts,
         _varsFloor.Count == 0 ? double.NaN : _varsFloor.Watts,
         _residualFloor.Count == 0 ? _floor.Watts : _residualFloor.Watts,
-        _residualVarsFloor.Count == 0 ? double.NaN : _residualVarsFloor.Watts);
+        _residualVarsFloor.Count == 0 ? double.NaN : _residualVarsFloor.Watts,
+        _ratioBlindFloor.Count == 0 ? double.NaN : _ratioBlindFloor.Watts);
 
     /// <summary>
     /// Whether the reactive floor without the big appliances has risen by

@@ -62,6 +62,11 @@ public sealed partial class HouseholdSignatureDetector
     private readonly RollingFloor _residualFloor;
     // ... and of their reactive power.
     private readonly RollingFloor _residualVarsFloor;
+    // The residual's reactive power less the big appliances' ratio times its real power: an air
+    // conditioner's flicker, which drags both residual floors low by its deepest dip, cancels in it.
+    private readonly RollingFloor _ratioBlindFloor;
+    private double _ratioBlindRatio;
+    private long _ratioBlindSinceTicks;
     // The floor's own taper fired (no power factor): its plateau height and when it was seen gone.
     private double _taperFiringWatts;
     private long _taperGoneTicks;
@@ -100,6 +105,7 @@ public sealed partial class HouseholdSignatureDetector
         _lasting = new LastingSwitches(options);
         _residualFloor = new RollingFloor(options.FloorWindow);
         _residualVarsFloor = new RollingFloor(options.FloorWindow);
+        _ratioBlindFloor = new RollingFloor(options.FloorWindow);
     }
 
     public bool IsFiring => _firing is not null;
@@ -149,6 +155,8 @@ public sealed partial class HouseholdSignatureDetector
             _bigLoads.Clear();
             _residualFloor.Clear();
             _residualVarsFloor.Clear();
+            _ratioBlindFloor.Clear();
+            _ratioBlindSinceTicks = ticks;
             _lasting.Clear();
             _floorHistory.Clear();
             _laggedRiseFitsSince = 0;
@@ -191,6 +199,20 @@ public sealed partial class HouseholdSignatureDetector
             if (!double.IsNaN(_bigLoads.ResidualVars))
             {
                 _residualVarsFloor.Add(ticks, _bigLoads.ResidualVars, null);
+                var ratio = _bigLoads.ReactiveRatio;
+                if (_ratioBlindRatio == 0 && ratio > 0)
+                {
+                    // Set once: a floor of values taken along another ratio compares nothing, and the
+                    // filter's learned sizes drift as other big switches land near them.
+                    _ratioBlindFloor.Clear();
+                    _ratioBlindRatio = ratio;
+                    _ratioBlindSinceTicks = ticks;
+                }
+                if (!_bigLoads.Switching)
+                {
+                    // Half a kettle not yet taken out would read as hundreds of var missing along the ratio.
+                    _ratioBlindFloor.Add(ticks, _bigLoads.ResidualVars - (_ratioBlindRatio * residual), null);
+                }
             }
             // Busy is small loads' flicker (a washing machine's drum); a heater's switching is not.
             _busy.Add(ticks, residual);

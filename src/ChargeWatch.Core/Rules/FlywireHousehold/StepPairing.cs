@@ -38,6 +38,11 @@ internal sealed class StepPairing
     private double _settledVarsSum;
     private int _settledCount;
     private long _settleUntilTicks;
+    // The quiet readings since the last step: a step is measured from their mean, not from the one
+    // reading before it, which carries a busy appliance's flicker (an air conditioner's 4 %).
+    private readonly QuietStretch _quiet = new();
+    private double _stepBeforeMeanWatts;
+    private double _stepBeforeMeanVars;
 
     public IReadOnlyList<SwitchedLoad> Loads => _loads;
 
@@ -68,11 +73,12 @@ internal sealed class StepPairing
             var dP = watts - _stepBeforeWatts;
             if (Math.Abs(dP) >= Threshold(_stepBeforeWatts, watts))
             {
-                Step(_stepBeforeTicks, dP, vars - _stepBeforeVars, ticks, watts, vars);
+                Step(_stepBeforeTicks, watts - _stepBeforeMeanWatts, vars - _stepBeforeMeanVars, ticks, watts, vars);
             }
         }
         else if (IsStartUpEnding(ticks, watts))
         {
+            _quiet.Clear();
             Settle(_settling!, watts, vars);
         }
         else if (Math.Abs(watts - _lastWatts) >= Threshold(_lastWatts, watts))
@@ -82,10 +88,16 @@ internal sealed class StepPairing
             _stepBeforeTicks = _lastTicks;
             _stepBeforeWatts = _lastWatts;
             _stepBeforeVars = _lastVars;
+            (_stepBeforeMeanWatts, _stepBeforeMeanVars) = _quiet.Mean(_lastWatts, _lastVars);
+            _quiet.Clear();
         }
         else if (_settling is { } load && ticks <= _settleUntilTicks)
         {
             Settle(load, watts, vars);
+        }
+        if (!_stepPending)
+        {
+            _quiet.Add(ticks, watts, vars);
         }
         DropUnsupported(ticks, watts);
         Remember(ticks, watts, vars);
@@ -157,10 +169,10 @@ internal sealed class StepPairing
             // unseen (a refrigerator's next run) or two such loads are on. Until the newer one is gone
             // the older one's persistence proves nothing.
             var twin = Match(dP, dQ, afterWatts, afterVars);
-            var load = Open(beforeTicks, dP, dQ, _stepBeforeWatts, VarsUncertainty(_stepBeforeWatts, _stepBeforeVars) + VarsUncertainty(afterWatts, afterVars));
+            var load = Open(beforeTicks, dP, dQ, _stepBeforeMeanWatts, VarsUncertainty(_stepBeforeWatts, _stepBeforeVars) + VarsUncertainty(afterWatts, afterVars));
             load.TwinOf = twin;
             _settling = load;
-            _settlingBeforeVars = _stepBeforeVars;
+            _settlingBeforeVars = _stepBeforeMeanVars;
             _settleStepWatts = dP;
             _settledWattsSum = 0;
             _settledVarsSum = 0;
@@ -180,7 +192,7 @@ internal sealed class StepPairing
             // something is what remains of it.
             larger.GoneTicks = ticks;
             larger.PairedOff = true;
-            Open(beforeTicks, larger.Watts + dP, larger.Vars + dQ, _stepBeforeWatts - larger.Watts,
+            Open(beforeTicks, larger.Watts + dP, larger.Vars + dQ, _stepBeforeMeanWatts - larger.Watts,
                 larger.VarsUncertainty + VarsUncertainty(_stepBeforeWatts, _stepBeforeVars) + VarsUncertainty(afterWatts, afterVars));
         }
     }

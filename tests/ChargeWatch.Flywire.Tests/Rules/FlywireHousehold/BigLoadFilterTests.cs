@@ -113,5 +113,59 @@ public sealed class BigLoadFilterTests
 
         Assert.All(residuals, r => Assert.True(double.IsNaN(r)));
     }
-}
 
+    [Fact]
+    public void ResidualVars_WaterHeatingSwitchingAtTheAirConditionersSize_IsNotTakenForIt()
+    {
+        // Two runs teach a 1000 W / 512 var air conditioner; then a washing machine heats its water at
+        // 1050 W, pf 0.99 (150 var). Taken for the air conditioner, its 512 var would leave the small
+        // loads at 40 + 150 - 512 = -322 var.
+        var residuals = ResidualVars(
+            (60, 40), (1060, 552), (1060, 552), (60, 40), (60, 40), (1060, 552), (1060, 552), (60, 40),
+            (60, 40), (1110, 190), (1110, 190), (1110, 190));
+
+        Assert.Equal(40, residuals[^1], 1);
+    }
+
+    [Fact]
+    public void ReactiveRatio_AirConditionerSeenTwice_IsItsReactivePowerPerWatt()
+    {
+        var filter = new BigLoadFilter(680);
+        (double Watts, double Vars)[] run = [(60, 40), (1060, 552), (1060, 552), (60, 40)];
+        var minute = 0;
+        void Feed() => Array.ForEach(run, r => filter.Residual(minute++ * TimeSpan.TicksPerMinute, r.Watts, 60, r.Vars));
+
+        Feed();
+        // One run could be any big switch that happened to coincide with a small one.
+        Assert.Equal(0, filter.ReactiveRatio);
+        Feed();
+        Assert.Equal(0.512, filter.ReactiveRatio, 3);
+    }
+
+    [Fact]
+    public void ReactiveRatio_HeaterOnly_IsZero()
+    {
+        var filter = new BigLoadFilter(680);
+        (double Watts, double Vars)[] readings = [(60, 40), (1560, 40), (1560, 40), (60, 40), (60, 40), (1560, 40), (1560, 40), (60, 40)];
+        for (var i = 0; i < readings.Length; i++)
+        {
+            filter.Residual(i * TimeSpan.TicksPerMinute, readings[i].Watts, 60, readings[i].Vars);
+        }
+
+        Assert.Equal(0, filter.ReactiveRatio);
+    }
+
+    [Fact]
+    public void Switching_OnTheReadingThatFirstShowsABigJump_IsTrueUntilTheNext()
+    {
+        var filter = new BigLoadFilter(680);
+        double[] readings = [60, 60, 1560, 1560];
+        var switching = readings.Select((watts, i) =>
+        {
+            filter.Residual(i * TimeSpan.TicksPerMinute, watts, 60);
+            return filter.Switching;
+        }).ToArray();
+
+        Assert.Equal([false, false, true, false], switching);
+    }
+}

@@ -8,7 +8,7 @@ public sealed class FloorHistoryTests
 
     private static long At(double minutes) => Start + (long)(minutes * TimeSpan.TicksPerMinute);
 
-    private static FloorHistory.Floors Floors(double watts) => new(watts, watts / 2, watts - 10, watts / 2 - 10);
+    private static FloorHistory.Floors Floors(double watts) => new(watts, watts / 2, watts - 10, watts / 2 - 10, watts / 4);
 
     [Fact]
     public void TryAt_MinuteRecordedByATwoMinuteMeter_GivesThatReadingsFloors()

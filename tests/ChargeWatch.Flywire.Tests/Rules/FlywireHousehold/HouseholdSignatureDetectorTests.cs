@@ -136,6 +136,41 @@ public sealed class HouseholdSignatureDetectorTests
     }
 
     [Fact]
+    public void Observe_ChargerPluggedInUnderAFlickeringAirConditioner_IsMeasuredAlongTheAirConditionersRatio()
+    {
+        var detector = new HouseholdSignatureDetector(new HouseholdSignatureOptions());
+        var asked = new List<(double StartMinute, double[] Features)>();
+        detector.CandidateSeen = (ticks, features, _) =>
+        {
+            var minute = (double)(ticks - Evening.UtcTicks) / TimeSpan.TicksPerMinute;
+            asked.Add((minute - features[CandidateFeatures.MinutesSinceStart], (double[])features.Clone()));
+        };
+        const int plugged = 118;
+        var flicker = new Random(7);
+
+        // A 1200 W air conditioner (pf 0.89: 0.512 var per W) runs 25 of every 35 min, its draw
+        // wandering by ±2 % from reading to reading at its own power factor; a 200 W charger (pf 0.6)
+        // is plugged in during its fifth run. One reading before the step is up to 24 W off; the
+        // readings since the last step, and the reactive power less 0.512 var per W, are not.
+        FirstFiring(detector, TimeSpan.FromHours(4), minute =>
+        {
+            var air = minute % 35 < 25 ? 1200 * (1 + ((flicker.NextDouble() * 2) - 1) * 0.02) : 0;
+            var charging = minute >= plugged;
+            return (40 + air + (charging ? 200 : 0), (40 * 0.484) + (air * 0.512) + (charging ? 200 * 1.333 : 0));
+        }, voltAmps: true);
+
+        var questions = asked.Where(a => (CandidatePath)(int)a.Features[CandidateFeatures.Path] == CandidatePath.OpenStep
+            && Math.Abs(a.StartMinute - plugged) <= 2).Select(a => a.Features).ToList();
+        var first = questions[0];
+        Assert.InRange(first[CandidateFeatures.LoadWatts], 190, 205);
+        Assert.InRange(first[CandidateFeatures.LoadVarsRatio], 1.2, 1.45);
+        Assert.InRange(first[CandidateFeatures.BigLoadsRatio], 0.49, 0.54);
+        // Once the floor window no longer reaches back before the plug: the charger along the ratio, whole.
+        var carried = questions.First(f => f[CandidateFeatures.MinutesSinceStart] >= 40);
+        Assert.InRange(carried[CandidateFeatures.RatioBlindCarriesShare], 0.9, 1.1);
+    }
+
+    [Fact]
     public void Observe_ChargerPluggedInAsTheRefrigeratorStops_FiresWithin45Minutes()
     {
         var detector = new HouseholdSignatureDetector(RulesAlone());

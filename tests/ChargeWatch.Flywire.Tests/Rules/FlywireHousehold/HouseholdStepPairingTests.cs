@@ -36,6 +36,26 @@ public sealed class HouseholdStepPairingTests
     }
 
     [Fact]
+    public void Observe_StepOnAFlickeringLevel_IsMeasuredFromTheLevelsMeanNotTheReadingBeforeIt()
+    {
+        // An air conditioner holds the meter at 1 kW (step threshold 45 W), flickering ±15 W from
+        // minute to minute; the reading before the charger's 200 W step happens to be 15 W low, so
+        // from it the step would read 215 W.
+        var steps = new StepPairing();
+        for (var m = 0; m < 10; m++)
+        {
+            Feed(steps, m, m % 2 == 0 ? 1015 : 985, 0.89);
+        }
+        for (var m = 10; m < 20; m++)
+        {
+            Feed(steps, m, 1200, 0.83);
+        }
+
+        var load = Assert.Single(steps.Loads);
+        Assert.InRange(load.Watts, 195, 205);
+    }
+
+    [Fact]
     public void Observe_StartUpSurgeEndingOnABusyMeter_MeasuresTheRunningPower()
     {
         // A rice cooker holds the meter at 1 kW, so the step threshold is 45 W. A 165 W refrigerator
