@@ -40,7 +40,8 @@ public sealed class HouseholdEvaluationTests
     {
         var score = ReducedHeldOutSet.Value;
 
-        Assert.True(score.Late <= 9, $"late {score.Late} of {score.Detected}");
+        // Round sixteen measured 6 (9 before it).
+        Assert.True(score.Late <= 6, $"late {score.Late} of {score.Detected}");
     }
 
     [Fact]
