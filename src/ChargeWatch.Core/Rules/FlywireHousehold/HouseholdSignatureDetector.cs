@@ -199,8 +199,7 @@ public sealed partial class HouseholdSignatureDetector
             if (!double.IsNaN(_bigLoads.ResidualVars))
             {
                 _residualVarsFloor.Add(ticks, _bigLoads.ResidualVars, null);
-                var ratio = _bigLoads.ReactiveRatio;
-                if (_ratioBlindRatio == 0 && ratio > 0)
+                if (_ratioBlindRatio == 0 && _bigLoads.ReactiveRatio is var ratio and > 0)
                 {
                     // Set once: a floor of values taken along another ratio compares nothing, and the
                     // filter's learned sizes drift as other big switches land near them.
