@@ -76,15 +76,14 @@ public sealed partial class HouseholdSignatureDetector
         f[CandidateFeatures.FloorCarriesShare] = atStart ? (now.Watts - start.Watts) / watts : CandidateFeatures.Missing;
         f[CandidateFeatures.ResidualCarriesShare] = atStart ? (now.ResidualWatts - start.ResidualWatts) / watts : CandidateFeatures.Missing;
         f[CandidateFeatures.VarsCarriesShare] = atStart ? CandidateFeatures.OrMissing((now.Vars - start.Vars) / vars) : CandidateFeatures.Missing;
-        var ratio = _ratioBlindRatio;
-        f[CandidateFeatures.BigLoadsRatio] = ratio;
+        f[CandidateFeatures.BigLoadsRatio] = _ratioBlindRatio;
         // Floors taken along another ratio (before the air conditioner was known) compare nothing.
         var blindLagged = lagged && ticks - CandidateLag >= _ratioBlindSinceTicks;
         var blindAtStart = atStart && startTicks >= _ratioBlindSinceTicks;
         f[CandidateFeatures.RatioBlindRise40] = blindLagged ? CandidateFeatures.OrMissing(now.RatioBlindVars - before.RatioBlindVars) : CandidateFeatures.Missing;
         f[CandidateFeatures.RatioBlindRiseSinceStart] = blindAtStart ? CandidateFeatures.OrMissing(now.RatioBlindVars - start.RatioBlindVars) : CandidateFeatures.Missing;
         // What the candidate adds along that ratio: too little to measure for a load at the big appliances' own power factor.
-        var blindVars = vars - (ratio * watts);
+        var blindVars = vars - (_ratioBlindRatio * watts);
         f[CandidateFeatures.RatioBlindCarriesShare] = blindAtStart && blindVars >= 20
             ? CandidateFeatures.OrMissing((now.RatioBlindVars - start.RatioBlindVars) / blindVars)
             : CandidateFeatures.Missing;

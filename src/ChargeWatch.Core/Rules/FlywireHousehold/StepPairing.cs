@@ -73,6 +73,9 @@ internal sealed class StepPairing
             var dP = watts - _stepBeforeWatts;
             if (Math.Abs(dP) >= Threshold(_stepBeforeWatts, watts))
             {
+                // Whether it is a switch is judged from the reading before (as the jump was seen), its
+                // size from the level's mean; where the two disagree in sign the jump was mostly
+                // flicker, and the step is taken at the size and sign the mean gives it.
                 Step(_stepBeforeTicks, watts - _stepBeforeMeanWatts, vars - _stepBeforeMeanVars, ticks, watts, vars);
             }
         }
