@@ -45,7 +45,10 @@ internal static class CandidateFeatures
     public const int RatioBlindRiseSinceStart = 33;
     public const int RatioBlindCarriesShare = 34;
     public const int RatioBlindRise40 = 35;
-    public const int Count = 36;
+    public const int LowRiseSinceStart = 36;
+    public const int ResidualLowRiseSinceStart = 37;
+    public const int ResidualVarsLowRiseSinceStart = 38;
+    public const int Count = 39;
 
     public static readonly string[] Names =
     [
@@ -56,6 +59,7 @@ internal static class CandidateFeatures
         "residual_vars_rise_40", "floor_rise_since_start", "vars_floor_rise_since_start", "floor_carries_share",
         "residual_carries_share", "vars_carries_share", "similar_loads_paired_off", "start_up_surge",
         "big_loads_ratio", "ratio_blind_rise_since_start", "ratio_blind_carries_share", "ratio_blind_rise_40",
+        "low_rise_since_start", "residual_low_rise_since_start", "residual_vars_low_rise_since_start",
     ];
 
     public static double OrMissing(double value) => double.IsNaN(value) || double.IsInfinity(value) ? Missing : value;

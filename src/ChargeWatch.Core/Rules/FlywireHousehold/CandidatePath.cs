@@ -23,4 +23,7 @@ internal enum CandidatePath
 
     /// <summary>The floors against what they were 40 min ago, at a charger's size and ratio, whatever switched.</summary>
     FloorWindow = 6,
+
+    /// <summary>The last 20 minutes' low without the big appliances against the 20 before, at a charger's size and ratio.</summary>
+    ShortRise = 7,
 }

@@ -5,10 +5,14 @@ public sealed partial class HouseholdSignatureDetector
     private static readonly long OpenStepEvery = TimeSpan.FromMinutes(5).Ticks;
     // The model learnt the floors' rise over 40 min, whatever LaggedRiseAfter is set to.
     private static readonly long CandidateLag = TimeSpan.FromMinutes(40).Ticks;
+    private static readonly long LowsBeforeStart = TimeSpan.FromMinutes(16).Ticks;
+    private static readonly long ShortRiseStretch = TimeSpan.FromMinutes(20).Ticks;
     private readonly double[] _candidate = new double[CandidateFeatures.Count];
     private bool _powerFactorReported;
     private double _admittedProbability = double.NaN;
     private long _floorWindowAskedTicks;
+    private long _shortRiseAskedTicks;
+    private long _shortRiseLookedTicks;
 
     /// <summary>Every candidate the paths find, with its features and the model's probability (for the evaluation harness).</summary>
     internal Action<long, double[], double>? CandidateSeen { get; set; }
@@ -87,6 +91,14 @@ public sealed partial class HouseholdSignatureDetector
         f[CandidateFeatures.RatioBlindCarriesShare] = blindAtStart && blindVars >= 20
             ? CandidateFeatures.OrMissing((now.RatioBlindVars - start.RatioBlindVars) / blindVars)
             : CandidateFeatures.Missing;
+        // The lows since the load switched on (its first readings left out: an averaging meter's half
+        // step) against the quarter hour before it: whether it stayed on, which the floors only say
+        // once their window has passed over its start.
+        var since = _minuteLows.Between(startTicks + (long)_intervalTicks + TimeSpan.TicksPerMinute, ticks);
+        var prior = _minuteLows.Between(startTicks - LowsBeforeStart, startTicks - TimeSpan.TicksPerMinute);
+        f[CandidateFeatures.LowRiseSinceStart] = CandidateFeatures.OrMissing(since.Watts - prior.Watts);
+        f[CandidateFeatures.ResidualLowRiseSinceStart] = CandidateFeatures.OrMissing(since.ResidualWatts - prior.ResidualWatts);
+        f[CandidateFeatures.ResidualVarsLowRiseSinceStart] = CandidateFeatures.OrMissing(since.ResidualVars - prior.ResidualVars);
         var (openLoads, similar) = (0, 0);
         var surge = double.NaN;
         foreach (var load in _steps.Loads)
@@ -168,6 +180,40 @@ public sealed partial class HouseholdSignatureDetector
             return HouseholdChange.None;
         }
         return FireOnTheFloors(startTicks, addedWatts, addedVars, before.Watts, ticks);
+    }
+
+    /// <summary>
+    /// The lowest readings without the big appliances over the last 20 minutes against the 20 before:
+    /// risen by a charger's size at a charger's reactive-to-real ratio, put to the candidate model every
+    /// <see cref="HouseholdSignatureOptions.ShortRiseEvery"/>. A charger plugged in as an air
+    /// conditioner or a rice cooker switches off leaves no step of its own, and the floors carry it only
+    /// once their 37-minute window has passed over its start — too late for contract §5's 45 minutes.
+    /// Dated from the minute after which the lows stayed above half the rise.
+    /// </summary>
+    private HouseholdChange DecideByShortRise(long ticks)
+    {
+        var every = _options.ShortRiseEvery.Ticks;
+        // The lows change by the minute: looking more often finds nothing new.
+        if (every <= 0 || !ModelJudges || ticks - _shortRiseAskedTicks < every || ticks - _shortRiseLookedTicks < TimeSpan.TicksPerMinute)
+        {
+            return HouseholdChange.None;
+        }
+        _shortRiseLookedTicks = ticks;
+        var recent = _minuteLows.Between(ticks - ShortRiseStretch, ticks);
+        var earlier = _minuteLows.Between(ticks - (2 * ShortRiseStretch), ticks - ShortRiseStretch - 1);
+        var addedWatts = recent.ResidualWatts - earlier.ResidualWatts;
+        var addedVars = recent.ResidualVars - earlier.ResidualVars;
+        if (!(addedWatts >= _options.MinWatts && addedWatts <= _options.MaxWatts) || !IsChargerRatio(addedWatts, addedVars))
+        {
+            return HouseholdChange.None;
+        }
+        _shortRiseAskedTicks = ticks;
+        var startTicks = _minuteLows.RisenSince(ticks - (2 * ShortRiseStretch), ticks, earlier.ResidualWatts + (0.5 * addedWatts));
+        if (!Admit(CandidatePath.ShortRise, startTicks, addedWatts, addedVars, ticks))
+        {
+            return HouseholdChange.None;
+        }
+        return FireOnTheFloors(startTicks, addedWatts, addedVars, earlier.Watts, ticks);
     }
 
     /// <summary>

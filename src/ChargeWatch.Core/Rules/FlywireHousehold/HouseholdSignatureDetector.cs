@@ -54,6 +54,7 @@ public sealed partial class HouseholdSignatureDetector
     private readonly BigLoadFilter _bigLoads;
     private readonly LastingSwitches _lasting;
     private readonly FloorHistory _floorHistory = new();
+    private readonly MinuteLows _minuteLows = new();
     private long _laggedRiseFitsSince;
     // Whether the meter's readings carry reactive power: a power factor, or volts and amps.
     private bool _knowsVars;
@@ -159,8 +160,11 @@ public sealed partial class HouseholdSignatureDetector
             _ratioBlindSinceTicks = ticks;
             _lasting.Clear();
             _floorHistory.Clear();
+            _minuteLows.Clear();
             _laggedRiseFitsSince = 0;
             _floorWindowAskedTicks = 0;
+            _shortRiseAskedTicks = 0;
+            _shortRiseLookedTicks = 0;
             _warmUntilTicks = ticks + _window.Ticks;
             elapsed = 0;
         }
@@ -213,6 +217,11 @@ public sealed partial class HouseholdSignatureDetector
                     _ratioBlindFloor.Add(ticks, _bigLoads.ResidualVars - (_ratioBlindRatio * residual), null);
                 }
             }
+            if (!_bigLoads.Switching)
+            {
+                // A reading caught mid big switch has half the appliance taken out: a low it never was.
+                _minuteLows.Record(ticks, watts, residual, _bigLoads.ResidualVars);
+            }
             // Busy is small loads' flicker (a washing machine's drum); a heater's switching is not.
             _busy.Add(ticks, residual);
             _busyForLaggedRise.Add(ticks, residual);
@@ -260,6 +269,10 @@ public sealed partial class HouseholdSignatureDetector
             if (bySteps == HouseholdChange.None && _stepFiring is null)
             {
                 bySteps = DecideByFloorWindow(ticks);
+            }
+            if (bySteps == HouseholdChange.None && _stepFiring is null)
+            {
+                bySteps = DecideByShortRise(ticks);
             }
             return bySteps != HouseholdChange.None || _stepFiring is not null ? bySteps : DecideByFloorTaper(ticks);
         }

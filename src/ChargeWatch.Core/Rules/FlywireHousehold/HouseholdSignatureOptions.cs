@@ -92,7 +92,7 @@ public sealed class HouseholdSignatureOptions : RuleOptions
     /// charges and false alerts on the 18,600 tuning nights than round thirteen's 0.97 with 0.94.
     /// </summary>
     [Range(0.0, 1.0)]
-    public double CandidateProbabilityMin { get; set; } = 0.985;
+    public double CandidateProbabilityMin { get; set; } = 0.987;
 
     /// <summary>
     /// A candidate whose load has been on between <see cref="NearDeadlineFrom"/> and
@@ -101,7 +101,7 @@ public sealed class HouseholdSignatureOptions : RuleOptions
     /// alert does not. At or above <see cref="CandidateProbabilityMin"/>: no effect.
     /// </summary>
     [Range(0.0, 1.0)]
-    public double NearDeadlineProbabilityMin { get; set; } = 0.88;
+    public double NearDeadlineProbabilityMin { get; set; } = 0.89;
 
     /// <summary>The age of a candidate's load from which <see cref="NearDeadlineProbabilityMin"/> applies.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
@@ -126,6 +126,16 @@ public sealed class HouseholdSignatureOptions : RuleOptions
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
     public TimeSpan FloorWindowEvery { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// With a power factor, how often the lowest readings without the big appliances over the last 20
+    /// min, risen against the 20 min before by a charger's size at a charger's reactive-to-real ratio,
+    /// are put to the candidate model (round seventeen): a charger plugged in as an air conditioner or
+    /// a rice cooker switches off has no step of its own, and the floors carry it only after their
+    /// 37-min window (zero: never).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
+    public TimeSpan ShortRiseEvery { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>The load counts as gone below this fraction of its plateau (a trickle is gone too).</summary>
     public double GoneFraction { get; set; } = 0.2;

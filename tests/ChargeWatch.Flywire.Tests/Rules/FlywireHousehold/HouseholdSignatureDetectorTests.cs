@@ -171,6 +171,41 @@ public sealed class HouseholdSignatureDetectorTests
     }
 
     [Fact]
+    public void Observe_ChargerPluggedInAsTheAirConditionerStops_IsPutToTheModelOnTheLowsWithin25MinutesDatedFromItsStart()
+    {
+        // Every question, none fires: the paths ask on as they would until their first alert.
+        var detector = new HouseholdSignatureDetector(new HouseholdSignatureOptions { CandidateProbabilityMin = 2, NearDeadlineProbabilityMin = 2 });
+        var asked = new List<(double Minute, double StartMinute, double[] Features)>();
+        detector.CandidateSeen = (ticks, features, _) =>
+        {
+            var minute = (double)(ticks - Evening.UtcTicks) / TimeSpan.TicksPerMinute;
+            asked.Add((minute, minute - features[CandidateFeatures.MinutesSinceStart], (double[])features.Clone()));
+        };
+        const int plugged = 130;
+
+        // A 1200 W air conditioner (pf 0.89) runs 25 of every 35 min; a 150 W charger (pf 0.6) is
+        // plugged in the minute its fourth run ends, so the meter shows a 1050 W drop and no step of
+        // the charger's own. Without the air conditioner the readings' lows rise by the charger's size.
+        FirstFiring(detector, TimeSpan.FromHours(4), minute =>
+        {
+            var air = minute % 35 < 25 ? 1200 : 0;
+            var charging = minute >= plugged;
+            return (40 + air + (charging ? 150 : 0), (40 * 0.484) + (air * 0.512) + (charging ? 150 * 1.333 : 0));
+        }, voltAmps: true);
+
+        var onTheLows = asked.First(a => (CandidatePath)(int)a.Features[CandidateFeatures.Path] == CandidatePath.ShortRise && a.Minute >= plugged);
+        Assert.InRange(onTheLows.Minute, plugged + 20, plugged + 26);
+        Assert.InRange(onTheLows.StartMinute, plugged - 2, plugged + 2);
+        Assert.InRange(onTheLows.Features[CandidateFeatures.LoadWatts], 140, 160);
+        Assert.InRange(onTheLows.Features[CandidateFeatures.LoadVarsRatio], 1.2, 1.45);
+        Assert.InRange(onTheLows.Features[CandidateFeatures.ResidualLowRiseSinceStart], 140, 160);
+        Assert.InRange(onTheLows.Features[CandidateFeatures.ResidualVarsLowRiseSinceStart], 180, 220);
+        // With the air conditioner on again from minute 135 the plain readings' lows rose by less than nothing.
+        Assert.True(asked.All(a => (CandidatePath)(int)a.Features[CandidateFeatures.Path] != CandidatePath.ShortRise || a.Minute >= plugged),
+            "before the plug the lows without the air conditioner did not rise");
+    }
+
+    [Fact]
     public void Observe_ChargerPluggedInAsTheRefrigeratorStops_FiresWithin45Minutes()
     {
         var detector = new HouseholdSignatureDetector(RulesAlone());
