@@ -199,11 +199,16 @@ public sealed partial class HouseholdSignatureDetector
             return HouseholdChange.None;
         }
         _shortRiseLookedTicks = ticks;
-        var recent = _minuteLows.Between(ticks - ShortRiseStretch, ticks);
-        var earlier = _minuteLows.Between(ticks - (2 * ShortRiseStretch), ticks - ShortRiseStretch - 1);
+        var (recentFrom, earlierFrom, earlierTo) = (ticks - ShortRiseStretch, ticks - (2 * ShortRiseStretch), ticks - ShortRiseStretch - 1);
+        if (!IsChargerSize(_minuteLows.ResidualWattsLow(recentFrom, ticks) - _minuteLows.ResidualWattsLow(earlierFrom, earlierTo)))
+        {
+            return HouseholdChange.None;
+        }
+        var recent = _minuteLows.Between(recentFrom, ticks);
+        var earlier = _minuteLows.Between(earlierFrom, earlierTo);
         var addedWatts = recent.ResidualWatts - earlier.ResidualWatts;
         var addedVars = recent.ResidualVars - earlier.ResidualVars;
-        if (!(addedWatts >= _options.MinWatts && addedWatts <= _options.MaxWatts) || !IsChargerRatio(addedWatts, addedVars))
+        if (!IsChargerRatio(addedWatts, addedVars))
         {
             return HouseholdChange.None;
         }
@@ -215,6 +220,8 @@ public sealed partial class HouseholdSignatureDetector
         }
         return FireOnTheFloors(startTicks, addedWatts, addedVars, earlier.Watts, ticks);
     }
+
+    private bool IsChargerSize(double watts) => watts >= _options.MinWatts && watts <= _options.MaxWatts;
 
     /// <summary>
     /// Whether the paths that only the model can judge ask at all: with a model, or while candidates

@@ -60,6 +60,23 @@ internal sealed class MinuteLows
     }
 
     /// <summary>
+    /// The lowest reading without the big appliances from <paramref name="fromTicks"/> to
+    /// <paramref name="toTicks"/> (NaN if none): the one quantity a look needs before it knows whether
+    /// the others are worth reading.
+    /// </summary>
+    public double ResidualWattsLow(long fromTicks, long toTicks)
+    {
+        var low = double.PositiveInfinity;
+        var last = toTicks / BucketTicks;
+        var minute = Math.Max(fromTicks / BucketTicks, last - Buckets + 1);
+        for (var i = (int)(minute % Buckets); minute <= last; minute++, i = i == Buckets - 1 ? 0 : i + 1)
+        {
+            low = _minute[i] == minute ? Math.Min(low, _residualWatts[i]) : low;
+        }
+        return NaNIfNone(low);
+    }
+
+    /// <summary>
     /// The first minute from <paramref name="fromTicks"/> on after which every minute's residual low
     /// stayed at or above <paramref name="residualWatts"/> (<paramref name="fromTicks"/> if all did).
     /// </summary>
