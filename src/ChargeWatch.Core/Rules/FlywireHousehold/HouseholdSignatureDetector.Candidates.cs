@@ -168,7 +168,7 @@ public sealed partial class HouseholdSignatureDetector
         var now = CurrentFloors();
         var addedWatts = now.Watts - before.Watts;
         var addedVars = now.Vars - before.Vars;
-        if (addedWatts < _options.MinWatts || addedWatts > _options.MaxWatts || !IsChargerRatio(addedWatts, addedVars))
+        if (!IsChargerSize(addedWatts) || !IsChargerRatio(addedWatts, addedVars))
         {
             return HouseholdChange.None;
         }
@@ -199,16 +199,11 @@ public sealed partial class HouseholdSignatureDetector
             return HouseholdChange.None;
         }
         _shortRiseLookedTicks = ticks;
-        var (recentFrom, earlierFrom, earlierTo) = (ticks - ShortRiseStretch, ticks - (2 * ShortRiseStretch), ticks - ShortRiseStretch - 1);
-        if (!IsChargerSize(_minuteLows.ResidualWattsLow(recentFrom, ticks) - _minuteLows.ResidualWattsLow(earlierFrom, earlierTo)))
-        {
-            return HouseholdChange.None;
-        }
-        var recent = _minuteLows.Between(recentFrom, ticks);
-        var earlier = _minuteLows.Between(earlierFrom, earlierTo);
+        var recent = _minuteLows.Between(ticks - ShortRiseStretch, ticks);
+        var earlier = _minuteLows.Between(ticks - (2 * ShortRiseStretch), ticks - ShortRiseStretch - 1);
         var addedWatts = recent.ResidualWatts - earlier.ResidualWatts;
         var addedVars = recent.ResidualVars - earlier.ResidualVars;
-        if (!IsChargerRatio(addedWatts, addedVars))
+        if (!IsChargerSize(addedWatts) || !IsChargerRatio(addedWatts, addedVars))
         {
             return HouseholdChange.None;
         }
@@ -220,8 +215,6 @@ public sealed partial class HouseholdSignatureDetector
         }
         return FireOnTheFloors(startTicks, addedWatts, addedVars, earlier.Watts, ticks);
     }
-
-    private bool IsChargerSize(double watts) => watts >= _options.MinWatts && watts <= _options.MaxWatts;
 
     /// <summary>
     /// Whether the paths that only the model can judge ask at all: with a model, or while candidates

@@ -9,6 +9,8 @@ public sealed partial class HouseholdSignatureDetector
     /// <summary>Reactive power 0.9–2.1 times the real power: a power factor of 0.43–0.74, a cheap charger's.</summary>
     private static bool IsChargerRatio(double watts, double vars) => vars >= 0.9 * watts && vars <= 2.1 * watts;
 
+    private bool IsChargerSize(double watts) => watts >= _options.MinWatts && watts <= _options.MaxWatts;
+
     private void RecordFloorsBeforeSteps()
     {
         var loads = _steps.Loads;

@@ -45,7 +45,7 @@ internal sealed class MinuteLows
         var (watts, residualWatts, residualVars) = (double.PositiveInfinity, double.PositiveInfinity, double.PositiveInfinity);
         var last = toTicks / BucketTicks;
         var minute = Math.Max(fromTicks / BucketTicks, last - Buckets + 1);
-        // One division for the stretch, not one per minute: the walk is most of a look's cost.
+        // One division for the stretch, not one per minute.
         for (var i = (int)(minute % Buckets); minute <= last; minute++, i = i == Buckets - 1 ? 0 : i + 1)
         {
             if (_minute[i] != minute)
@@ -57,23 +57,6 @@ internal sealed class MinuteLows
             residualVars = double.IsNaN(_residualVars[i]) ? residualVars : Math.Min(residualVars, _residualVars[i]);
         }
         return new Lows(NaNIfNone(watts), NaNIfNone(residualWatts), NaNIfNone(residualVars));
-    }
-
-    /// <summary>
-    /// The lowest reading without the big appliances from <paramref name="fromTicks"/> to
-    /// <paramref name="toTicks"/> (NaN if none): the one quantity a look needs before it knows whether
-    /// the others are worth reading.
-    /// </summary>
-    public double ResidualWattsLow(long fromTicks, long toTicks)
-    {
-        var low = double.PositiveInfinity;
-        var last = toTicks / BucketTicks;
-        var minute = Math.Max(fromTicks / BucketTicks, last - Buckets + 1);
-        for (var i = (int)(minute % Buckets); minute <= last; minute++, i = i == Buckets - 1 ? 0 : i + 1)
-        {
-            low = _minute[i] == minute ? Math.Min(low, _residualWatts[i]) : low;
-        }
-        return NaNIfNone(low);
     }
 
     /// <summary>
