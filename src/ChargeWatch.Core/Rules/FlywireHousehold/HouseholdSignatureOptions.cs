@@ -87,9 +87,10 @@ public sealed class HouseholdSignatureOptions : RuleOptions
 
     /// <summary>
     /// A candidate charger any path finds fires only if the candidate model gives it at least this
-    /// probability of being one (0: every candidate fires). Round sixteen's model is surer of the
-    /// chargers it ranks highest: 0.985 here with 0.88 near the deadline gave fewer misses, late
-    /// charges and false alerts on the 18,600 tuning nights than round thirteen's 0.97 with 0.94.
+    /// probability of being one (0: every candidate fires). Round seventeen's model at 0.987 here
+    /// with 0.89 near the deadline puts the fewest charges late on the 18,600 tuning nights with no
+    /// more misses or false alerts than round sixteen's model at 0.985 with 0.88 (docs/flywire.md,
+    /// item 65).
     /// </summary>
     [Range(0.0, 1.0)]
     public double CandidateProbabilityMin { get; set; } = 0.987;
