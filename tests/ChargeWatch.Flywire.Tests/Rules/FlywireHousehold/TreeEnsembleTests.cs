@@ -45,17 +45,45 @@ public sealed class TreeEnsembleTests
     [Fact]
     public void Constructor_FeatureBeyondWhatANodePacks_IsRefused()
     {
-        Assert.Throws<ArgumentException>(() => new TreeEnsemble(0, [0], [256, -1, -1], [1, 0.5, -0.5], [1, -1, -1], [2, -1, -1]));
+        // A node packs its feature in a byte, and the leaves' slot takes the one past the highest.
+        Assert.Throws<ArgumentException>(() => new TreeEnsemble(0, [0], [255, -1, -1], [1, 0.5, -0.5], [1, -1, -1], [2, -1, -1]));
     }
 
     [Fact]
     public void Probability_TheLargestPackableFeature_IsRead()
     {
-        var x = new double[256];
-        x[255] = 2;
-        var ensemble = new TreeEnsemble(0, [0], [255, -1, -1], [1, 0.5, -0.5], [1, -1, -1], [2, -1, -1]);
+        var x = new double[255];
+        x[254] = 2;
+        var ensemble = new TreeEnsemble(0, [0], [254, -1, -1], [1, 0.5, -0.5], [1, -1, -1], [2, -1, -1]);
 
         Assert.Equal(1 / (1 + Math.Exp(0.5)), ensemble.Probability(x), 15);
+    }
+
+    [Fact]
+    public void Constructor_FeatureSplitAtMoreThresholdsThanARankPacks_IsRefused()
+    {
+        // 256 splits on feature 0 at 256 different thresholds, in a chain down the left.
+        const int splits = 256;
+        var features = Enumerable.Repeat(0, splits).Append(-1).Concat(Enumerable.Repeat(-1, splits)).ToArray();
+        var thresholds = Enumerable.Range(0, splits).Select(i => (double)(splits - i)).Concat(Enumerable.Repeat(0.0, splits + 1)).ToArray();
+        var lefts = Enumerable.Range(1, splits).Concat(Enumerable.Repeat(-1, splits + 1)).ToArray();
+        var rights = Enumerable.Range(splits + 1, splits).Concat(Enumerable.Repeat(-1, splits + 1)).ToArray();
+
+        var refused = Assert.Throws<ArgumentException>(() => new TreeEnsemble(0, [0], features, thresholds, lefts, rights));
+        Assert.Contains("256 thresholds", refused.Message);
+    }
+
+    [Fact]
+    public void Probability_ThresholdsOfAFeatureShared_ReadEachSplitAtItsOwn()
+    {
+        // x0 ≤ 1 ? (x0 ≤ 0.5 ? 1 : 2) : (x0 ≤ 3 ? 4 : 8): three thresholds of one feature, ranked 0, 1, 2.
+        var ensemble = new TreeEnsemble(
+            0, [0], [0, 0, -1, -1, 0, -1, -1], [1, 0.5, 1, 2, 3, 4, 8], [1, 2, -1, -1, 5, -1, -1], [4, 3, -1, -1, 6, -1, -1]);
+
+        foreach (var (x, leaf) in new[] { (0.5, 1.0), (0.7, 2.0), (1.0, 2.0), (2.0, 4.0), (3.0, 4.0), (3.5, 8.0), (double.PositiveInfinity, 8.0), (double.NegativeInfinity, 1.0), (double.NaN, 8.0) })
+        {
+            Assert.Equal(1 / (1 + Math.Exp(-leaf)), ensemble.Probability([x]));
+        }
     }
 
     [Fact]
@@ -68,7 +96,7 @@ public sealed class TreeEnsembleTests
             var ensemble = new TreeEnsemble(0.3, [.. trees.Roots], [.. trees.Features], [.. trees.Thresholds], [.. trees.Lefts], [.. trees.Rights]);
             for (var ask = 0; ask < 200; ask++)
             {
-                var x = Enumerable.Range(0, 8).Select(_ => random.Next(10) == 0 ? double.NaN : Math.Round(random.NextDouble() * 10, 1)).ToArray();
+                var x = Enumerable.Range(0, 8).Select(_ => random.Next(10) switch { 0 => double.NaN, 1 => random.Next(2) == 0 ? double.PositiveInfinity : double.NegativeInfinity, _ => Math.Round((random.NextDouble() * 12) - 1, 1) }).ToArray();
 
                 Assert.Equal(FlatWalk(0.3, trees, x), ensemble.Probability(x));
             }
