@@ -5,6 +5,12 @@ using ChargeWatch.FlywireEvaluation;
 // (--set PowerFactorFromVoltsAndAmps=false measures meters without pf waiting for the taper.)
 if (args.Length > 1 && args[0] == "trace")
 {
+    // trace SEED: an evaluation night; trace SCENARIO.yaml DEVICE: a household meter of a scenario.
+    if (args.Length > 2)
+    {
+        Environment.ExitCode = Trace.Household(args[1], args[2], Console.Out);
+        return;
+    }
     Trace.Household(long.Parse(args[1], CultureInfo.InvariantCulture), Console.Out);
     return;
 }

@@ -1,14 +1,36 @@
 using ChargeWatch.Core.Rules.FlywireHousehold;
 using ChargeWatch.Simulator.Physics.Circuits;
+using ChargeWatch.Simulator.Scenarios;
+using ChargeWatch.Simulator.Simulation;
 
 namespace ChargeWatch.FlywireEvaluation;
 
 /// <summary>Prints one night reading by reading with the detector's view, to see why it decided what it did.</summary>
 internal static class Trace
 {
-    public static void Household(long seed, TextWriter output)
+    public static void Household(long seed, TextWriter output) =>
+        Household(HouseholdModel.Create(seed, HouseholdEvaluation.OptionsFor(seed)), output);
+
+    /// <summary>A household meter of a scenario, named (<c>trace demo b6-102</c>) or by its file, as the worker saw it.</summary>
+    public static int Household(string scenario, string device, TextWriter output)
     {
-        var night = HouseholdModel.Create(seed, HouseholdEvaluation.OptionsFor(seed));
+        var (loaded, errors) = ScenarioLoader.Load(ScenarioLoader.Resolve(scenario));
+        if (loaded is null)
+        {
+            output.WriteLine(string.Join(Environment.NewLine, errors));
+            return 2;
+        }
+        if (new ScenarioEngine(loaded).MeterNight(device) is not { } night)
+        {
+            output.WriteLine($"{scenario} has no meter {device}");
+            return 2;
+        }
+        Household(night, output);
+        return 0;
+    }
+
+    private static void Household(CircuitNight night, TextWriter output)
+    {
         foreach (var charge in night.Charges)
         {
             output.WriteLine($"truth: start {charge.Start:HH:mm} taper {charge.TaperStart:HH:mm} end {charge.End:HH:mm} unplug {charge.Unplugged:HH:mm} {charge.Charger}");

@@ -32,6 +32,10 @@ public sealed class ScenarioEngine
 
     public ScenarioTruth Truth() => ScenarioTruth.From(Scenario, Seed, _world.MeterCharges);
 
+    /// <summary>The night a household or corridor meter plays (its loads, readings and charges); null when there is no such meter.</summary>
+    public Physics.Circuits.CircuitNight? MeterNight(string device) =>
+        _world.Devices.OfType<MeterDevice>().FirstOrDefault(m => m.Key.Device == device)?.Night;
+
     /// <summary>A cut or restore command for a port; false when no such pile or port exists.</summary>
     public bool ApplyCommand(string charger, int port, bool cut)
     {

@@ -43,6 +43,22 @@ public class ScenarioEngineTests
     }
 
     [Fact]
+    public void MeterNight_AHouseholdMeter_IsTheNightItPlaysWithItsCharge()
+    {
+        var engine = new ScenarioEngine(TestScenarios.Small(events: """[{ type: household-charge, at: "20:30", device: b6-102 }]"""));
+
+        var charged = engine.MeterNight("b6-102");
+
+        Assert.NotNull(charged);
+        Assert.Equal(new DateTimeOffset(2026, 7, 8, 20, 30, 0, TimeSpan.FromHours(8)), Assert.Single(charged.Charges).Start);
+        Assert.Contains(charged.Loads, load => load.Name == "ebike-charger");
+        Assert.Empty(engine.MeterNight("b6-101")!.Charges);
+        Assert.NotNull(engine.MeterNight("b6-corridor-1"));
+        Assert.Null(engine.MeterNight("shed-a-c01"));
+        Assert.Null(engine.MeterNight("nope"));
+    }
+
+    [Fact]
     public void ApplyCommand_Cut_TurnsThePortOffWithZeroAmpsUntilRestored()
     {
         var engine = new ScenarioEngine(TestScenarios.Small(events: """[{ type: overcurrent, at: "20:00", duration: 60m, device: shed-a-c01, port: 3, amps: 6 }]"""));
