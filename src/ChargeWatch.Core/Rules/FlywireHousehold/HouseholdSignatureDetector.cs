@@ -42,7 +42,7 @@ public sealed partial class HouseholdSignatureDetector
     private double _recentVarsFloorBefore = double.NaN;
     private readonly List<LoadTrack> _tracks = new(MaxTracks + 1);
     private readonly LevelHistory _history;
-    private readonly StepPairing _steps = new();
+    private readonly StepPairing _steps;
     private readonly Busyness _busy = new(40, 6, TimeSpan.FromMinutes(20));
     // The lagged rise has no step to vouch for one load: a washing machine's agitation, averaged over
     // a minute or two, holds the floors up at a charger's pf and jumps less often than per reading.
@@ -103,6 +103,7 @@ public sealed partial class HouseholdSignatureDetector
         _floorTaper = new FloorTaper(options);
         _pendingTaper = new PendingTaper(options.TaperConfirmAfter, options.TaperConfirmShare);
         _bigLoads = new BigLoadFilter(options.BigLoadWatts);
+        _steps = new StepPairing(options.BigLoadWatts);
         _lasting = new LastingSwitches(options);
         _residualFloor = new RollingFloor(options.FloorWindow);
         _residualVarsFloor = new RollingFloor(options.FloorWindow);
@@ -719,7 +720,7 @@ public sealed partial class HouseholdSignatureDetector
         foreach (var l in _steps.Loads)
         {
             text.Append(System.Globalization.CultureInfo.InvariantCulture,
-                $" | {At(l.StartTicks):HH:mm} {l.Watts:0}W {l.Vars:0}var ref {l.FloorWattsBefore:0}/{l.FloorVarsBefore:0} pf {l.PowerFactor:0.00}{(l.Gone ? " gone " + At(l.GoneTicks).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture) : "")}{(l.Fired ? " FIRED" : "")}");
+                $" | {At(l.StartTicks):HH:mm} {l.Watts:0}W {l.Vars:0}var ref {l.FloorWattsBefore:0}/{l.FloorVarsBefore:0} pf {l.PowerFactor:0.00}{(l.Gone ? (l.PairedOff ? " off " : " gone ") + At(l.GoneTicks).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture) : "")}{(l.Fired ? " FIRED" : "")}");
         }
         return text.ToString();
     }

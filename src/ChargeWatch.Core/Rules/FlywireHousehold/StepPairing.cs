@@ -11,7 +11,7 @@ namespace ChargeWatch.Core.Rules.FlywireHousehold;
 /// before it to the reading after the one that showed it. Fixed-size state, no allocation per reading
 /// once the loads list has grown.
 /// </summary>
-internal sealed class StepPairing
+internal sealed class StepPairing(double bigWatts = double.PositiveInfinity)
 {
     private const int MaxLoads = 12;
     // A load is off once the meter reads below the household's low plus this share of it.
@@ -19,8 +19,13 @@ internal sealed class StepPairing
     // What remains of a load that switched off as another switched on is measured from two steps'
     // errors: believed from this size on.
     private const double MinRemainderWatts = 100;
+    // A drop from this share of a split appliance's learned size on may be that appliance switching off.
+    private const double OwnRemainderMinShare = 0.8;
+    // How far a big appliance's reactive power may differ from run to run, as a share of it.
+    private const double SizeVarsSpread = 0.15;
     private static readonly long SettleTicks = TimeSpan.FromMinutes(3).Ticks;
     private readonly List<SwitchedLoad> _loads = new(MaxLoads + 1);
+    private readonly ApplianceSizes _bigSizes = new();
     private readonly HourlyLow _low = new();
     private long _lastTicks;
     private double _lastWatts;
@@ -166,6 +171,19 @@ internal sealed class StepPairing
 
     private void Step(long beforeTicks, double dP, double dQ, long ticks, double afterWatts, double afterVars)
     {
+        var stepVarsUncertainty = VarsUncertainty(_stepBeforeWatts, _stepBeforeVars) + VarsUncertainty(afterWatts, afterVars);
+        if (dP > 0 && _bigSizes.TryHolding(dP, out var size, out var sizeVars)
+            && IsChargerLike(dP - size, dQ - sizeVars, stepVarsUncertainty + (SizeVarsSpread * Math.Abs(sizeVars))))
+        {
+            // A heater and a charger switched on in the same reading: the heater at its learned size,
+            // paired off when it switches off again, and what it leaves as a load of its own.
+            var appliance = Open(beforeTicks, size, sizeVars, _stepBeforeMeanWatts, stepVarsUncertainty);
+            var remainder = Open(beforeTicks, dP - size, dQ - sizeVars, _stepBeforeMeanWatts + size, stepVarsUncertainty + (SizeVarsSpread * Math.Abs(sizeVars)));
+            remainder.TwinOf = Match(dP - size, dQ - sizeVars, afterWatts, afterVars);
+            appliance.SplitOff = remainder;
+            _settling = null;
+            return;
+        }
         if (dP > 0)
         {
             // One appliance cannot switch on twice: either an open load of the same size switched off
@@ -183,6 +201,11 @@ internal sealed class StepPairing
             _settleUntilTicks = ticks + SettleTicks;
             return;
         }
+        if (-dP >= bigWatts && !double.IsNaN(dQ))
+        {
+            // A big appliance's switch-off is its own size: a charger seldom starts in that very reading.
+            _bigSizes.Learn(-dP, -dQ);
+        }
         if (Match(-dP, -dQ, afterWatts, afterVars) is { } best)
         {
             best.GoneTicks = ticks;
@@ -198,7 +221,34 @@ internal sealed class StepPairing
             Open(beforeTicks, larger.Watts + dP, larger.Vars + dQ, _stepBeforeMeanWatts - larger.Watts,
                 larger.VarsUncertainty + VarsUncertainty(_stepBeforeWatts, _stepBeforeVars) + VarsUncertainty(afterWatts, afterVars));
         }
+        CloseOwnRemainders(beforeTicks, ticks, -dP);
     }
+
+    /// <summary>
+    /// A big appliance taken out of its switch-on at its learned size, switching off (or gone in this
+    /// switch-off): when the drop is nearer the whole switch-on than the learned size, what it left
+    /// beside it was its own — an air conditioner's run larger than the size learned, or another
+    /// appliance's size — not another load.
+    /// </summary>
+    private void CloseOwnRemainders(long beforeTicks, long ticks, double off)
+    {
+        foreach (var load in _loads)
+        {
+            if (load.SplitOff is { Gone: false } remainder && (!load.Gone || load.GoneTicks >= beforeTicks)
+                && off >= OwnRemainderMinShare * load.Watts && Math.Abs(off - load.Watts - remainder.Watts) < Math.Abs(off - load.Watts))
+            {
+                load.GoneTicks = load.Gone ? load.GoneTicks : ticks;
+                load.PairedOff = true;
+                remainder.GoneTicks = ticks;
+                remainder.PairedOff = true;
+            }
+        }
+    }
+
+    // A remainder worth splitting off has a charger's reactive power per watt (0.9–2.1), as far as a
+    // step on top of a big appliance's two-decimal pf can tell.
+    private static bool IsChargerLike(double watts, double vars, double uncertainty) =>
+        vars + uncertainty >= 0.9 * watts && vars - uncertainty <= 2.1 * watts;
 
     private SwitchedLoad Open(long startTicks, double watts, double vars, double beforeWatts, double varsUncertainty)
     {

@@ -97,4 +97,10 @@ internal sealed class SwitchedLoad
 
     /// <summary>An older open load of the same size when this one switched on (a refrigerator's earlier run, say).</summary>
     public SwitchedLoad? TwinOf { get; set; }
+
+    /// <summary>
+    /// For a big appliance taken out of a larger switch-on at its learned size: the load it left
+    /// beside it, until the appliance's switch-off tells whether that was another load or its own.
+    /// </summary>
+    public SwitchedLoad? SplitOff { get; set; }
 }

@@ -156,6 +156,96 @@ public sealed class HouseholdStepPairingTests
     }
 
     [Fact]
+    public void Observe_HeaterAndChargerSwitchedOnInOneReading_LeavesTheChargerOpenBesideTheHeater()
+    {
+        // A 1,250 W heater (pf 1) runs twice alone, so its size is known from its switch-offs; then it
+        // switches on in the same reading as a 150 W charger (pf 0.65: 175 var), and later off alone.
+        var steps = new StepPairing(bigWatts: 680);
+        var p = 60.0;
+        var q = 30.0;
+        var minute = 0;
+        void Add(int readings)
+        {
+            for (var i = 0; i < readings; i++)
+            {
+                steps.Observe(Minute(minute++), p, q);
+            }
+        }
+        Add(5);
+        for (var run = 0; run < 2; run++)
+        {
+            p += 1250;
+            Add(15);
+            p -= 1250;
+            Add(15);
+        }
+        p += 1250 + 150;
+        q += 175;
+        Add(20);
+        p -= 1250;
+        Add(10);
+
+        var charger = Assert.Single(steps.Loads, l => !l.Gone);
+        Assert.InRange(charger.Watts, 140, 160);
+        Assert.InRange(charger.PowerFactor!.Value, 0.55, 0.75);
+        Assert.Equal(Minute(64), charger.StartTicks);
+    }
+
+    [Fact]
+    public void Observe_AirConditionerRunLargerThanItsLastOnes_ClosesWhatItLeftBesideItWhenItSwitchesOff()
+    {
+        // An air conditioner switches off at 1,000 W (pf 0.9: 484 var) twice; its next run draws
+        // 1,180 W with 660 var, which taken apart at the learned size leaves a charger-like 180 W
+        // (pf 0.71). It switches off at what it switched on with: the 180 W was its own.
+        var steps = new StepPairing(bigWatts: 680);
+        var p = 60.0;
+        var q = 30.0;
+        var minute = 0;
+        void Add(int readings)
+        {
+            for (var i = 0; i < readings; i++)
+            {
+                steps.Observe(Minute(minute++), p, q);
+            }
+        }
+        Add(5);
+        for (var run = 0; run < 2; run++)
+        {
+            p += 1000;
+            q += 484;
+            Add(15);
+            p -= 1000;
+            q -= 484;
+            Add(15);
+        }
+        p += 1180;
+        q += 660;
+        Add(10);
+        Assert.Contains(steps.Loads, l => !l.Gone && l.Watts is > 170 and < 190);
+        p -= 1180;
+        q -= 660;
+        Add(5);
+
+        Assert.All(steps.Loads, l => Assert.True(l.Gone));
+    }
+
+    [Fact]
+    public void Observe_BigSwitchOnWithoutAKnownSize_StaysOneLoad()
+    {
+        var steps = new StepPairing(bigWatts: 680);
+        Feed(steps, 0, 60, 0.9);
+        Feed(steps, 1, 60, 0.9);
+        Feed(steps, 2, 1460, 0.97);
+        for (var m = 3; m < 10; m++)
+        {
+            Feed(steps, m, 1460, 0.97);
+        }
+
+        var load = Assert.Single(steps.Loads);
+        Assert.InRange(load.Watts, 1390, 1410);
+    }
+
+    [Fact]
     public void HourlyLow_TracksTheLowestReadingOfTheLastTwelveHours()
     {
         var low = new HourlyLow();
