@@ -160,32 +160,11 @@ public sealed class HouseholdStepPairingTests
     {
         // A 1,250 W heater (pf 1) runs twice alone, so its size is known from its switch-offs; then it
         // switches on in the same reading as a 150 W charger (pf 0.65: 175 var), and later off alone.
-        var steps = new StepPairing(bigWatts: 680);
-        var p = 60.0;
-        var q = 30.0;
-        var minute = 0;
-        void Add(int readings)
-        {
-            for (var i = 0; i < readings; i++)
-            {
-                steps.Observe(Minute(minute++), p, q);
-            }
-        }
-        Add(5);
-        for (var run = 0; run < 2; run++)
-        {
-            p += 1250;
-            Add(15);
-            p -= 1250;
-            Add(15);
-        }
-        p += 1250 + 150;
-        q += 175;
-        Add(20);
-        p -= 1250;
-        Add(10);
+        var meter = MeterAfterTwoRunsOf(1250, 0);
+        meter.Switch(1250 + 150, 175, readings: 20);
+        meter.Switch(-1250, 0, readings: 10);
 
-        var charger = Assert.Single(steps.Loads, l => !l.Gone);
+        var charger = Assert.Single(meter.Steps.Loads, l => !l.Gone);
         Assert.InRange(charger.Watts, 140, 160);
         Assert.InRange(charger.PowerFactor!.Value, 0.55, 0.75);
         Assert.Equal(Minute(64), charger.StartTicks);
@@ -197,36 +176,44 @@ public sealed class HouseholdStepPairingTests
         // An air conditioner switches off at 1,000 W (pf 0.9: 484 var) twice; its next run draws
         // 1,180 W with 660 var, which taken apart at the learned size leaves a charger-like 180 W
         // (pf 0.71). It switches off at what it switched on with: the 180 W was its own.
-        var steps = new StepPairing(bigWatts: 680);
-        var p = 60.0;
-        var q = 30.0;
-        var minute = 0;
-        void Add(int readings)
-        {
-            for (var i = 0; i < readings; i++)
-            {
-                steps.Observe(Minute(minute++), p, q);
-            }
-        }
-        Add(5);
+        var meter = MeterAfterTwoRunsOf(1000, 484);
+        meter.Switch(1180, 660, readings: 10);
+        Assert.Contains(meter.Steps.Loads, l => !l.Gone && l.Watts is > 170 and < 190);
+        meter.Switch(-1180, -660, readings: 5);
+
+        Assert.All(meter.Steps.Loads, l => Assert.True(l.Gone));
+    }
+
+    /// <summary>A household at 60 W whose big appliance has switched on and off twice, a reading a minute.</summary>
+    private static Meter MeterAfterTwoRunsOf(double watts, double vars)
+    {
+        var meter = new Meter(new StepPairing(bigWatts: 680));
+        meter.Switch(0, 0, readings: 5);
         for (var run = 0; run < 2; run++)
         {
-            p += 1000;
-            q += 484;
-            Add(15);
-            p -= 1000;
-            q -= 484;
-            Add(15);
+            meter.Switch(watts, vars, readings: 15);
+            meter.Switch(-watts, -vars, readings: 15);
         }
-        p += 1180;
-        q += 660;
-        Add(10);
-        Assert.Contains(steps.Loads, l => !l.Gone && l.Watts is > 170 and < 190);
-        p -= 1180;
-        q -= 660;
-        Add(5);
+        return meter;
+    }
 
-        Assert.All(steps.Loads, l => Assert.True(l.Gone));
+    private sealed class Meter(StepPairing steps)
+    {
+        private double _watts = 60;
+        private double _vars = 30;
+        private int _minute;
+
+        public StepPairing Steps => steps;
+
+        public void Switch(double watts, double vars, int readings)
+        {
+            _watts += watts;
+            _vars += vars;
+            for (var i = 0; i < readings; i++)
+            {
+                steps.Observe(Minute(_minute++), _watts, _vars);
+            }
+        }
     }
 
     [Fact]
