@@ -1,14 +1,15 @@
 namespace ChargeWatch.Core.Rules.FlywireHousehold;
 
 /// <summary>
-/// The sizes (real and reactive power) of the big appliances whose runs were seen whole — switched
-/// on, then off again at the same size — so that a switch-on holding one of them and a smaller load
-/// beside it (a heater and a charger in the same reading) can be told apart. Fixed-size state.
+/// The sizes (real and reactive power) of a household's big appliances, learned from their
+/// switch-offs — a charger seldom starts in the very reading a heater stops, while it may well be
+/// plugged in as one starts — so that a switch-on holding one of them and a smaller load beside it
+/// (a heater and a charger in the same reading) can be told apart. Fixed-size state.
 /// </summary>
 internal sealed class ApplianceSizes
 {
     private const int MaxSizes = 6;
-    // A run within this much of a known size is the same appliance.
+    // A switch-off within this much of a known size is the same appliance.
     private const double SameSizeShare = 0.05;
     private const double SameSizeWatts = 30;
     // What a switch-on holds beside a known appliance counts from this share of it (an air

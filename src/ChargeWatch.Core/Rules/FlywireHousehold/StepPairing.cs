@@ -8,8 +8,9 @@ namespace ChargeWatch.Core.Rules.FlywireHousehold;
 /// What stays open for longer than any refrigerator cycle, without a matching switch-off, is a load
 /// that has been on all the time — the e-bike charger's plateau, if its size and power factor fit.
 /// An averaging meter spreads one switch over two readings, so a step is measured from the reading
-/// before it to the reading after the one that showed it. Fixed-size state, no allocation per reading
-/// once the loads list has grown.
+/// before it to the reading after the one that showed it. A switch-on that holds a big appliance at
+/// the size it switches off at, and a charger-sized load beside it, opens the two apart. Fixed-size
+/// state, no allocation per reading once the loads list has grown.
 /// </summary>
 internal sealed class StepPairing(double bigWatts = double.PositiveInfinity)
 {
@@ -172,16 +173,8 @@ internal sealed class StepPairing(double bigWatts = double.PositiveInfinity)
     private void Step(long beforeTicks, double dP, double dQ, long ticks, double afterWatts, double afterVars)
     {
         var stepVarsUncertainty = VarsUncertainty(_stepBeforeWatts, _stepBeforeVars) + VarsUncertainty(afterWatts, afterVars);
-        if (dP > 0 && _bigSizes.TryHolding(dP, out var size, out var sizeVars)
-            && IsChargerLike(dP - size, dQ - sizeVars, stepVarsUncertainty + (SizeVarsSpread * Math.Abs(sizeVars))))
+        if (dP > 0 && OpenedApart(beforeTicks, dP, dQ, afterWatts, afterVars, stepVarsUncertainty))
         {
-            // A heater and a charger switched on in the same reading: the heater at its learned size,
-            // paired off when it switches off again, and what it leaves as a load of its own.
-            var appliance = Open(beforeTicks, size, sizeVars, _stepBeforeMeanWatts, stepVarsUncertainty);
-            var remainder = Open(beforeTicks, dP - size, dQ - sizeVars, _stepBeforeMeanWatts + size, stepVarsUncertainty + (SizeVarsSpread * Math.Abs(sizeVars)));
-            remainder.TwinOf = Match(dP - size, dQ - sizeVars, afterWatts, afterVars);
-            appliance.SplitOff = remainder;
-            _settling = null;
             return;
         }
         if (dP > 0)
@@ -190,7 +183,7 @@ internal sealed class StepPairing(double bigWatts = double.PositiveInfinity)
             // unseen (a refrigerator's next run) or two such loads are on. Until the newer one is gone
             // the older one's persistence proves nothing.
             var twin = Match(dP, dQ, afterWatts, afterVars);
-            var load = Open(beforeTicks, dP, dQ, _stepBeforeMeanWatts, VarsUncertainty(_stepBeforeWatts, _stepBeforeVars) + VarsUncertainty(afterWatts, afterVars));
+            var load = Open(beforeTicks, dP, dQ, _stepBeforeMeanWatts, stepVarsUncertainty);
             load.TwinOf = twin;
             _settling = load;
             _settlingBeforeVars = _stepBeforeMeanVars;
@@ -219,9 +212,33 @@ internal sealed class StepPairing(double bigWatts = double.PositiveInfinity)
             larger.GoneTicks = ticks;
             larger.PairedOff = true;
             Open(beforeTicks, larger.Watts + dP, larger.Vars + dQ, _stepBeforeMeanWatts - larger.Watts,
-                larger.VarsUncertainty + VarsUncertainty(_stepBeforeWatts, _stepBeforeVars) + VarsUncertainty(afterWatts, afterVars));
+                larger.VarsUncertainty + stepVarsUncertainty);
         }
         CloseOwnRemainders(beforeTicks, ticks, -dP);
+    }
+
+    /// <summary>
+    /// A heater and a charger switched on in the same reading: the heater at the size it switches off
+    /// at, paired off when it does so again, and what it leaves beside it as a load of its own — when
+    /// that has a charger's reactive power per watt.
+    /// </summary>
+    private bool OpenedApart(long beforeTicks, double dP, double dQ, double afterWatts, double afterVars, double stepVarsUncertainty)
+    {
+        if (!_bigSizes.TryHolding(dP, out var size, out var sizeVars))
+        {
+            return false;
+        }
+        var remainderVarsUncertainty = stepVarsUncertainty + (SizeVarsSpread * Math.Abs(sizeVars));
+        if (!IsChargerLike(dP - size, dQ - sizeVars, remainderVarsUncertainty))
+        {
+            return false;
+        }
+        var appliance = Open(beforeTicks, size, sizeVars, _stepBeforeMeanWatts, stepVarsUncertainty);
+        var remainder = Open(beforeTicks, dP - size, dQ - sizeVars, _stepBeforeMeanWatts + size, remainderVarsUncertainty);
+        remainder.TwinOf = Match(dP - size, dQ - sizeVars, afterWatts, afterVars);
+        appliance.SplitOff = remainder;
+        _settling = null;
+        return true;
     }
 
     /// <summary>
