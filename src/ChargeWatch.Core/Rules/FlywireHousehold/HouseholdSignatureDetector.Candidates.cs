@@ -168,7 +168,7 @@ public sealed partial class HouseholdSignatureDetector
         var now = CurrentFloors();
         var addedWatts = now.Watts - before.Watts;
         var addedVars = now.Vars - before.Vars;
-        if (!IsChargerSize(addedWatts) || !IsChargerRatio(addedWatts, addedVars))
+        if (!IsChargerSize(addedWatts) || !ChargerRatio.Holds(addedWatts, addedVars))
         {
             return HouseholdChange.None;
         }
@@ -203,7 +203,7 @@ public sealed partial class HouseholdSignatureDetector
         var earlier = _minuteLows.Between(ticks - (2 * ShortRiseStretch), ticks - ShortRiseStretch - 1);
         var addedWatts = recent.ResidualWatts - earlier.ResidualWatts;
         var addedVars = recent.ResidualVars - earlier.ResidualVars;
-        if (!IsChargerSize(addedWatts) || !IsChargerRatio(addedWatts, addedVars))
+        if (!IsChargerSize(addedWatts) || !ChargerRatio.Holds(addedWatts, addedVars))
         {
             return HouseholdChange.None;
         }

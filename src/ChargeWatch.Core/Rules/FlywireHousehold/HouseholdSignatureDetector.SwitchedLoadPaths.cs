@@ -6,9 +6,6 @@ namespace ChargeWatch.Core.Rules.FlywireHousehold;
 // floors' rise soon after a track opened, and the floors against what they were 40 min before.
 public sealed partial class HouseholdSignatureDetector
 {
-    /// <summary>Reactive power 0.9–2.1 times the real power: a power factor of 0.43–0.74, a cheap charger's.</summary>
-    private static bool IsChargerRatio(double watts, double vars) => vars >= 0.9 * watts && vars <= 2.1 * watts;
-
     private bool IsChargerSize(double watts) => watts >= _options.MinWatts && watts <= _options.MaxWatts;
 
     private void RecordFloorsBeforeSteps()
@@ -158,7 +155,7 @@ public sealed partial class HouseholdSignatureDetector
             var bridgedByBigLoad = _bigLoads.SwitchedOnNear(track.StartTicks, (long)_intervalTicks + TimeSpan.TicksPerMinute)
                 && _residualFloor.Count > 0 && _residualFloor.Watts - track.BeforeWatts < _options.ResidualFloorShare * addedWatts;
             var fits = addedWatts >= _options.FloorRiseMinWatts && addedWatts <= _options.MaxWatts
-                && IsChargerRatio(addedWatts, addedVars) && !bridgedByBigLoad && ResidualVarsHold(track.BeforeVars, addedVars)
+                && ChargerRatio.Holds(addedWatts, addedVars) && !bridgedByBigLoad && ResidualVarsHold(track.BeforeVars, addedVars)
                 && _lastQuietTicks > track.OpenedTicks && ticks - _busy.BusyTicks > BusyHold;
             if (!fits)
             {
@@ -199,7 +196,7 @@ public sealed partial class HouseholdSignatureDetector
         var now = CurrentFloors();
         var addedWatts = now.Watts - before.Watts;
         var addedVars = now.Vars - before.Vars;
-        var switchedOn = addedWatts >= _options.StepMinWatts && addedWatts <= _options.MaxWatts && IsChargerRatio(addedWatts, addedVars)
+        var switchedOn = addedWatts >= _options.StepMinWatts && addedWatts <= _options.MaxWatts && ChargerRatio.Holds(addedWatts, addedVars)
             && now.ResidualWatts - before.ResidualWatts >= _options.LaggedRiseResidualShare * addedWatts
             && (double.IsNaN(now.ResidualVars) || double.IsNaN(before.ResidualVars)
                 || now.ResidualVars - before.ResidualVars >= _options.ResidualVarsFloorShare * addedVars)

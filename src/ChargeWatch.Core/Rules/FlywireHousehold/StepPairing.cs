@@ -229,7 +229,7 @@ internal sealed class StepPairing(double bigWatts = double.PositiveInfinity)
             return false;
         }
         var remainderVarsUncertainty = stepVarsUncertainty + (SizeVarsSpread * Math.Abs(sizeVars));
-        if (!IsChargerLike(dP - size, dQ - sizeVars, remainderVarsUncertainty))
+        if (!ChargerRatio.MayHold(dP - size, dQ - sizeVars, remainderVarsUncertainty))
         {
             return false;
         }
@@ -261,11 +261,6 @@ internal sealed class StepPairing(double bigWatts = double.PositiveInfinity)
             }
         }
     }
-
-    // A remainder worth splitting off has a charger's reactive power per watt (0.9–2.1), as far as a
-    // step on top of a big appliance's two-decimal pf can tell.
-    private static bool IsChargerLike(double watts, double vars, double uncertainty) =>
-        vars + uncertainty >= 0.9 * watts && vars - uncertainty <= 2.1 * watts;
 
     private SwitchedLoad Open(long startTicks, double watts, double vars, double beforeWatts, double varsUncertainty)
     {
