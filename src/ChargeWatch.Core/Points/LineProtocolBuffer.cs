@@ -178,6 +178,9 @@ public sealed class LineProtocolBuffer(int capacity = 64 * 1024)
     /// <summary>The lines so far, each ending in a newline.</summary>
     public override string ToString() => new(_chars, 0, _length);
 
+    /// <summary>The lines so far without copying them; valid until the next append or <see cref="Clear"/>.</summary>
+    public ReadOnlySpan<char> AsSpan() => _chars.AsSpan(0, _length);
+
     /// <summary>Copies the text into <paramref name="destination"/> as UTF-8 without an intermediate string.</summary>
     public int CopyUtf8To(Stream destination)
     {

@@ -54,7 +54,7 @@ public sealed class DiskSpool
     /// <summary>Writes the batch durably at the end of the spool; false when that would exceed the cap.</summary>
     public bool TryAppend(WriteBatch batch)
     {
-        var body = Encoding.UTF8.GetBytes(batch.Lines);
+        var body = batch.Utf8.Span;
         var header = Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{HeaderPrefix}{body.Length} {batch.LineCount}\n"));
         var size = header.Length + body.Length;
         if (Bytes + size > _maxBytes)
@@ -142,7 +142,7 @@ public sealed class DiskSpool
         {
             return false;
         }
-        batch = new WriteBatch(Encoding.UTF8.GetString(bytes, newline + 1, length), lineCount, 0);
+        batch = WriteBatch.FromUtf8(bytes.AsMemory(newline + 1, length), lineCount, 0);
         return true;
     }
 

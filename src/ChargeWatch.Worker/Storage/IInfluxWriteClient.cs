@@ -1,10 +1,10 @@
 namespace ChargeWatch.Worker.Storage;
 
 /// <summary>
-/// Writes one batch of line protocol (precision ms). Throws <see cref="InfluxWriteException"/> for
+/// Writes one batch of line protocol (UTF-8, precision ms). Throws <see cref="InfluxWriteException"/> for
 /// every failure, with the HTTP status (0 for no answer); retrying is the caller's business.
 /// </summary>
 public interface IInfluxWriteClient
 {
-    Task WriteAsync(string lineProtocol, CancellationToken ct);
+    Task WriteAsync(ReadOnlyMemory<byte> lineProtocol, CancellationToken ct);
 }

@@ -1,8 +1,6 @@
-using System.Buffers;
 using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Text;
 using ChargeWatch.Worker.Configuration;
 
 namespace ChargeWatch.Worker.Storage;
@@ -32,24 +30,9 @@ public sealed class InfluxV1WriteClient : IInfluxWriteClient
         _gzip = options.Gzip;
     }
 
-    public async Task WriteAsync(string lineProtocol, CancellationToken ct)
+    public async Task WriteAsync(ReadOnlyMemory<byte> lineProtocol, CancellationToken ct)
     {
-        // A 5,000-line batch is half a megabyte of UTF-8: from the pool, not a new large-object-heap array per write.
-        var utf8 = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(lineProtocol.Length));
-        try
-        {
-            var length = Encoding.UTF8.GetBytes(lineProtocol, utf8);
-            await SendAsync(utf8.AsMemory(0, length), ct);
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(utf8);
-        }
-    }
-
-    private async Task SendAsync(ReadOnlyMemory<byte> utf8, CancellationToken ct)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, _writeUri) { Content = Body(utf8) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, _writeUri) { Content = Body(lineProtocol) };
         if (!string.IsNullOrEmpty(_token))
         {
             request.Headers.Authorization = new AuthenticationHeaderValue("Token", _token);

@@ -1,3 +1,4 @@
+using System.Text;
 using ChargeWatch.Worker.Configuration;
 using InfluxDB.Client;
 using InfluxDB.Client.Api.Domain;
@@ -35,11 +36,13 @@ public sealed class InfluxV2WriteClient : IInfluxWriteClient, IDisposable
         _bucket = options.Bucket;
     }
 
-    public async Task WriteAsync(string lineProtocol, CancellationToken ct)
+    public async Task WriteAsync(ReadOnlyMemory<byte> lineProtocol, CancellationToken ct)
     {
+        // The client takes records as strings only.
+        var text = Encoding.UTF8.GetString(lineProtocol.Span);
         try
         {
-            await _writeApi.WriteRecordAsync(lineProtocol, WritePrecision.Ms, _bucket, _org, ct);
+            await _writeApi.WriteRecordAsync(text, WritePrecision.Ms, _bucket, _org, ct);
         }
         catch (HttpException e)
         {

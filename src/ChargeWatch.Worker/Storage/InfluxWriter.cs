@@ -106,6 +106,9 @@ public sealed class InfluxWriter(
                 }
             }
         }
+        // Written, spooled or set aside: nothing reads the lines any more. Not on the way out by an
+        // exception (shutdown), where an HTTP send may still hold them; the array is then garbage.
+        batch.Release();
         if (batch.AckThrough > 0)
         {
             await acks.CompleteThroughAsync(batch.AckThrough, ct);
@@ -160,7 +163,7 @@ public sealed class InfluxWriter(
     {
         try
         {
-            await resilience.ExecuteAsync(static (state, token) => new ValueTask(state.client.WriteAsync(state.batch.Lines, token)), (client, batch), ct);
+            await resilience.ExecuteAsync(static (state, token) => new ValueTask(state.client.WriteAsync(state.batch.Utf8, token)), (client, batch), ct);
             counters.PointsWrittenAdd(batch.LineCount);
             if (_failing)
             {

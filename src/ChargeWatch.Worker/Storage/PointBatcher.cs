@@ -67,7 +67,7 @@ public sealed class PointBatcher(int batchSize, TimeSpan flushInterval, TimeProv
     /// <summary>Hands out the batch and starts an empty one.</summary>
     public WriteBatch Take()
     {
-        var batch = new WriteBatch(Lines.LineCount == 0 ? string.Empty : Lines.ToString(), Lines.LineCount, _ackThrough);
+        var batch = WriteBatch.Rent(Lines.AsSpan(), Lines.LineCount, _ackThrough);
         Lines.Clear();
         _messages = 0;
         return batch;

@@ -17,7 +17,7 @@ public sealed class RejectedBatchStore(string directory, TimeProvider time, int 
         System.IO.Directory.CreateDirectory(directory);
         var stamp = time.GetUtcNow().ToString("yyyyMMdd'T'HHmmss.fff'Z'", CultureInfo.InvariantCulture);
         var path = Path.Combine(directory, string.Create(CultureInfo.InvariantCulture, $"{stamp}-{++_sequence:D6}.lp"));
-        File.WriteAllText(path, batch.Lines);
+        File.WriteAllBytes(path, batch.Utf8.Span);
         File.WriteAllText(Path.ChangeExtension(path, ".error.txt"), error);
         Prune();
         return path;

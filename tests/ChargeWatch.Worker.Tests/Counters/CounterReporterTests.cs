@@ -24,7 +24,7 @@ public sealed class CounterReporterTests
             counters, new SideWrites(NullLogger<SideWrites>.Instance),
             Options.Create(new CountersOptions()), Options.Create(new WorkerOptions { Instance = "w 1" }), time);
 
-        var line = reporter.Snapshot().Lines;
+        var line = reporter.Snapshot().ToText();
 
         Assert.StartsWith("chargewatch,instance=w\\ 1 ", line, StringComparison.Ordinal);
         Assert.EndsWith(" 1783517400000\n", line, StringComparison.Ordinal);

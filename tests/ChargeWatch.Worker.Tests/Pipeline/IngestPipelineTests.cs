@@ -116,8 +116,8 @@ public sealed class IngestPipelineTests : IDisposable
         var batch = _batcher.Take();
         Assert.Equal(5, batch.AckThrough);
         Assert.Equal(3, batch.LineCount); // port + charger + sensor
-        Assert.Contains("port,charger=c01,port=1,site=s1 a=1.5 1783510200000", batch.Lines, StringComparison.Ordinal);
-        Assert.Contains("sensor,sensor=t1,site=s1 tempC=40 1783510202000", batch.Lines, StringComparison.Ordinal);
+        Assert.Contains("port,charger=c01,port=1,site=s1 a=1.5 1783510200000", batch.ToText(), StringComparison.Ordinal);
+        Assert.Contains("sensor,sensor=t1,site=s1 tempC=40 1783510202000", batch.ToText(), StringComparison.Ordinal);
         Assert.Equal(3, _counters.MessagesRejected);
         Assert.Equal(1, _counters.Rejected(RejectReason.OutOfRange));
         Assert.Equal(1, _counters.Rejected(RejectReason.Unroutable));

@@ -15,7 +15,7 @@ public sealed class DiskSpoolTests : IDisposable
         var seen = new List<string>();
         while (spool.TryPeekOldest(out var batch))
         {
-            seen.Add(batch.Lines);
+            seen.Add(batch.ToText());
             spool.RemoveOldest();
         }
         return seen;
@@ -29,7 +29,7 @@ public sealed class DiskSpoolTests : IDisposable
         {
             Assert.True(spool.TryAppend(Batch(i)));
         }
-        Assert.Equal(Enumerable.Range(1, 12).Select(i => Batch(i).Lines), DrainAll(spool));
+        Assert.Equal(Enumerable.Range(1, 12).Select(i => Batch(i).ToText()), DrainAll(spool));
         Assert.True(spool.IsEmpty);
         Assert.Equal(0, spool.Bytes);
     }
@@ -44,7 +44,7 @@ public sealed class DiskSpoolTests : IDisposable
         Assert.Equal(2, second.Count);
         Assert.Equal(first.Bytes, second.Bytes);
         second.TryAppend(Batch(3));
-        Assert.Equal([Batch(1).Lines, Batch(2).Lines, Batch(3).Lines], DrainAll(second));
+        Assert.Equal([Batch(1).ToText(), Batch(2).ToText(), Batch(3).ToText()], DrainAll(second));
     }
 
     [Fact]
@@ -53,7 +53,7 @@ public sealed class DiskSpoolTests : IDisposable
         var spool = new DiskSpool(_directory, 1 << 20);
         spool.TryAppend(new WriteBatch("a f=1i 1\nb f=2i 2\n", 2, 99));
         Assert.True(new DiskSpool(_directory, 1 << 20).TryPeekOldest(out var restored));
-        Assert.Equal(("a f=1i 1\nb f=2i 2\n", 2, 0L), (restored.Lines, restored.LineCount, restored.AckThrough));
+        Assert.Equal(("a f=1i 1\nb f=2i 2\n", 2, 0L), (restored.ToText(), restored.LineCount, restored.AckThrough));
     }
 
     [Fact]
@@ -80,7 +80,7 @@ public sealed class DiskSpoolTests : IDisposable
         // A crash between create and rename leaves a temporary file: its batch was never acknowledged.
         File.WriteAllText(Path.Combine(_directory, "0000000000000002.lp.tmp"), "#chargewatch-spool v1 999 1\nm f=");
         var reopened = new DiskSpool(_directory, 1 << 20);
-        Assert.Equal([Batch(1).Lines], DrainAll(reopened));
+        Assert.Equal([Batch(1).ToText()], DrainAll(reopened));
         Assert.Empty(Directory.GetFiles(_directory, "*.tmp"));
     }
 
@@ -94,7 +94,7 @@ public sealed class DiskSpoolTests : IDisposable
         var bytes = File.ReadAllBytes(oldest);
         File.WriteAllBytes(oldest, bytes[..^3]);
         var reopened = new DiskSpool(_directory, 1 << 20);
-        Assert.Equal([Batch(2).Lines], DrainAll(reopened));
+        Assert.Equal([Batch(2).ToText()], DrainAll(reopened));
         Assert.Single(Directory.GetFiles(_directory, "*.corrupt"));
     }
 }

@@ -1,3 +1,4 @@
+using System.Text;
 using ChargeWatch.Testing;
 using ChargeWatch.Worker.Configuration;
 using ChargeWatch.Worker.Storage;
@@ -11,6 +12,8 @@ public sealed class InfluxWriteClientTests(InfluxServer server) : IClassFixture<
         "port,charger=c01,port=1,shed=shed-a,site=s1 a=1.12,v=221.3,state=\"charging\" 1783510200000\n" +
         "port,charger=c01,port=2,shed=shed-a,site=s1 a=0,state=\"idle\" 1783510200000\n" +
         "sensor,sensor=t1,site=s1 tempC=41.5,smoke=false 1783510201000\n";
+
+    private static ReadOnlyMemory<byte> Utf8(string lines) => Encoding.UTF8.GetBytes(lines);
 
     private async Task<(IInfluxWriteClient Client, string Database)> CreateAsync(string api, bool gzip = false)
     {
@@ -35,7 +38,7 @@ public sealed class InfluxWriteClientTests(InfluxServer server) : IClassFixture<
     public async Task WriteAsync_Batch_StoredWithTagsFieldsAndMillisecondTimes(string api, bool gzip)
     {
         var (client, database) = await CreateAsync(api, gzip);
-        await client.WriteAsync(Lines, TestContext.Current.CancellationToken);
+        await client.WriteAsync(Utf8(Lines), TestContext.Current.CancellationToken);
 
         var ports = await server.Influx.QueryAsync(database, "SELECT a, v, state, port FROM port WHERE charger = 'c01' ORDER BY time", TestContext.Current.CancellationToken);
         var rows = Assert.Single(ports).Rows;
@@ -56,8 +59,8 @@ public sealed class InfluxWriteClientTests(InfluxServer server) : IClassFixture<
     public async Task WriteAsync_SameBatchTwice_LeavesOnePointEach(string api)
     {
         var (client, database) = await CreateAsync(api);
-        await client.WriteAsync(Lines, TestContext.Current.CancellationToken);
-        await client.WriteAsync(Lines, TestContext.Current.CancellationToken);
+        await client.WriteAsync(Utf8(Lines), TestContext.Current.CancellationToken);
+        await client.WriteAsync(Utf8(Lines), TestContext.Current.CancellationToken);
         Assert.Equal(2, await server.Influx.Client.CountAsync(database, "SELECT COUNT(a) FROM port", TestContext.Current.CancellationToken));
         (client as IDisposable)?.Dispose();
     }
@@ -69,7 +72,7 @@ public sealed class InfluxWriteClientTests(InfluxServer server) : IClassFixture<
     {
         var (client, _) = await CreateAsync(api);
         var error = await Assert.ThrowsAsync<InfluxWriteException>(() =>
-            client.WriteAsync("good f=1 1783510200000\nbroken line-without-fields 1783510200000\n", TestContext.Current.CancellationToken));
+            client.WriteAsync(Utf8("good f=1 1783510200000\nbroken line-without-fields 1783510200000\n"), TestContext.Current.CancellationToken));
         Assert.Equal(400, error.StatusCode);
         Assert.Equal(WriteFailureKind.Poison, error.Kind);
         Assert.Contains("broken", error.Message, StringComparison.Ordinal);
@@ -83,7 +86,7 @@ public sealed class InfluxWriteClientTests(InfluxServer server) : IClassFixture<
     {
         var options = new InfluxOptions { Api = api, Url = $"http://127.0.0.1:{FreePort.Next()}", Bucket = "x", TimeoutSeconds = 5 };
         IInfluxWriteClient client = api == "v1" ? new InfluxV1WriteClient(new HttpClient(), options) : new InfluxV2WriteClient(options);
-        var error = await Assert.ThrowsAsync<InfluxWriteException>(() => client.WriteAsync(Lines, TestContext.Current.CancellationToken));
+        var error = await Assert.ThrowsAsync<InfluxWriteException>(() => client.WriteAsync(Utf8(Lines), TestContext.Current.CancellationToken));
         Assert.Equal(0, error.StatusCode);
         Assert.Equal(WriteFailureKind.Transient, error.Kind);
         (client as IDisposable)?.Dispose();
@@ -96,7 +99,7 @@ public sealed class InfluxWriteClientTests(InfluxServer server) : IClassFixture<
         server.Front.WriteFault = _ => System.Net.HttpStatusCode.ServiceUnavailable;
         try
         {
-            var error = await Assert.ThrowsAsync<InfluxWriteException>(() => client.WriteAsync(Lines, TestContext.Current.CancellationToken));
+            var error = await Assert.ThrowsAsync<InfluxWriteException>(() => client.WriteAsync(Utf8(Lines), TestContext.Current.CancellationToken));
             Assert.Equal(503, error.StatusCode);
             Assert.Equal(WriteFailureKind.Transient, error.Kind);
         }

@@ -47,7 +47,7 @@ public sealed class InfluxWriterTests : IDisposable
     private WriteBatch Message(int n)
     {
         var number = _acks.Register(new RecordingAck(n, _acked));
-        return new WriteBatch($"m f={n}i {n}\n", 1, number);
+        return WriteBatch.Rent($"m f={n}i {n}\n", 1, number);
     }
 
     private int[] Acked()
@@ -66,6 +66,22 @@ public sealed class InfluxWriterTests : IDisposable
         Assert.Equal(["m f=1i 1\n"], _influx.Accepted);
         Assert.Equal([1], Acked());
         Assert.Equal(1, _counters.PointsWritten);
+    }
+
+    [Fact]
+    public async Task Handle_GivesThePooledLinesBack_OnceWrittenOrSpooled_AndTheSpoolKeepsItsCopy()
+    {
+        var (writer, spool) = Create();
+        var written = Message(1);
+        await writer.HandleAsync(written, TestContext.Current.CancellationToken);
+        _influx.Answer = _ => 0;
+        var spooled = Message(2);
+        await writer.HandleAsync(spooled, TestContext.Current.CancellationToken);
+
+        Assert.True(written.Utf8.IsEmpty);
+        Assert.True(spooled.Utf8.IsEmpty);
+        Assert.True(spool.TryPeekOldest(out var kept));
+        Assert.Equal("m f=2i 2\n", kept.ToText());
     }
 
     [Fact]

@@ -83,7 +83,7 @@ public sealed class PointBatcherTests
         AddMessage(batcher, 8, 0); // a rejected message: no points, still acknowledged with the batch
         var batch = batcher.Take();
         Assert.Equal((2, 8L), (batch.LineCount, batch.AckThrough));
-        Assert.Equal("m,n=7 f=0i 7\nm,n=7 f=1i 7\n", batch.Lines);
+        Assert.Equal("m,n=7 f=0i 7\nm,n=7 f=1i 7\n", batch.ToText());
         Assert.True(batcher.IsEmpty);
         _time.Advance(TimeSpan.FromSeconds(5));
         Assert.False(batcher.IsDue);

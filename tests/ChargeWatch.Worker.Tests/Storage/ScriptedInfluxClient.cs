@@ -1,3 +1,4 @@
+using System.Text;
 using ChargeWatch.Worker.Storage;
 
 namespace ChargeWatch.Worker.Tests.Storage;
@@ -26,8 +27,9 @@ internal sealed class ScriptedInfluxClient : IInfluxWriteClient
         }
     }
 
-    public Task WriteAsync(string lineProtocol, CancellationToken ct)
+    public Task WriteAsync(ReadOnlyMemory<byte> utf8, CancellationToken ct)
     {
+        var lineProtocol = Encoding.UTF8.GetString(utf8.Span);
         Calls++;
         var status = Answer(lineProtocol);
         if (status is 204 or 200)
