@@ -25,10 +25,13 @@ public static class CutoffAnnotation
                 .Tag("severity", order.Severity.ToContractName())
                 .Tag("site", pile.Key.Site)
                 .Field("status", first.Name)
-                .Field("summary", CutoffNotes.Describe(first.Cut ? "Protective cut-off: cut" : "Restored", [.. commands.Select(c => c.Target)]))
+                .Field("summary", CutoffNotes.Describe(Verb(order, first), [.. commands.Select(c => c.Target)]))
                 .Field("id", order.AlertId)
                 .Field("port", commands.Count == 1 ? first.Target.Port : null)
                 .EndLine((order.At + TimeSpan.FromMilliseconds(1)).ToUnixTimeMilliseconds());
         }
     }
+
+    private static string Verb(CutoffOrder order, CutoffCommand command) =>
+        command.Cut ? "Protective cut-off: cut" : order.ByHand ? "Restored by hand" : "Restored";
 }

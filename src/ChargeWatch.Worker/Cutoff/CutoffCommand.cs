@@ -11,6 +11,46 @@ public sealed record CutoffCommand(PortRef Target, bool Cut, string? Reason = nu
 
     public string Name => Cut ? "cut" : "restore";
 
+    /// <summary>
+    /// Reads a <c>restore</c> command's port from its payload; false for a cut, anything malformed or a
+    /// port outside 1..64. Other fields are ignored, as contract §2 asks of readers.
+    /// </summary>
+    public static bool TryReadRestore(ReadOnlySequence<byte> payload, out int port)
+    {
+        port = 0;
+        string? name = null;
+        try
+        {
+            var json = new Utf8JsonReader(payload);
+            if (!json.Read() || json.TokenType != JsonTokenType.StartObject)
+            {
+                return false;
+            }
+            while (json.Read() && json.TokenType == JsonTokenType.PropertyName)
+            {
+                var field = json.ValueTextEquals("cmd"u8) ? 1 : json.ValueTextEquals("port"u8) ? 2 : 0;
+                json.Read();
+                if (field == 1 && json.TokenType == JsonTokenType.String)
+                {
+                    name = json.GetString();
+                }
+                else if (field == 2 && json.TokenType == JsonTokenType.Number && json.TryGetInt32(out var number))
+                {
+                    port = number;
+                }
+                else
+                {
+                    json.Skip();
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+        return name == "restore" && port is >= 1 and <= 64;
+    }
+
     public byte[] ToUtf8()
     {
         var buffer = new ArrayBufferWriter<byte>(128);

@@ -6,8 +6,9 @@ namespace ChargeWatch.Worker.Cutoff;
 /// Decides, for each alert change, whether power is cut or restored, and says so. A firing alert
 /// at a site with cut-off enabled cuts once: the decision is recorded in <see cref="CutoffState"/>
 /// (persisted before the commands go out), so neither a repeated firing message (escalation) nor a
-/// restart sends it again. Its resolution forgets the record and, only where the site asks for it,
-/// restores the same sockets. Nothing here waits for disk or network.
+/// restart sends it again. Its resolution restores the same sockets where the site asks for it and
+/// forgets the record; elsewhere the record stays until the sockets are restored by hand. Nothing
+/// here waits for disk or network.
 /// </summary>
 public sealed class CutoffController(
     CutoffSettings settings,
@@ -55,17 +56,17 @@ public sealed class CutoffController(
 
     private void Resolve(AlertMessage alert)
     {
-        if (!state.TryRemove(alert.Id, out var record))
-        {
-            return;
-        }
         if (!settings.AutoRestore(alert.Site))
         {
-            if (logger.IsEnabled(LogLevel.Information))
+            if (state.TryMarkResolved(alert.Id, out var kept) && logger.IsEnabled(LogLevel.Information))
             {
                 logger.LogInformation("Alert {Id} resolved; {Ports} stay off until restored by hand",
-                    alert.Id, CutoffNotes.Describe("cut", record.Ports));
+                    alert.Id, CutoffNotes.Describe("cut", kept.Ports));
             }
+            return;
+        }
+        if (!state.TryRemove(alert.Id, out var record) || record.Resolved || record.Ports.Count == 0)
+        {
             return;
         }
         var commands = record.Ports.Select(p => new CutoffCommand(p, Cut: false)).ToList();

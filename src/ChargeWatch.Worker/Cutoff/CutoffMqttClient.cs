@@ -53,12 +53,13 @@ public sealed class CutoffMqttClient : IDisposable
         }
     }
 
-    public async Task SubscribeAsync(IEnumerable<string> topicFilters, CancellationToken ct)
+    /// <summary>Subscribes at QoS 0; <paramref name="noLocal"/>: not to this connection's own publishes.</summary>
+    public async Task SubscribeAsync(IEnumerable<string> topicFilters, CancellationToken ct, bool noLocal = false)
     {
         var builder = new MqttClientSubscribeOptionsBuilder();
         foreach (var filter in topicFilters)
         {
-            builder = builder.WithTopicFilter(f => f.WithTopic(filter).WithAtMostOnceQoS());
+            builder = builder.WithTopicFilter(f => f.WithTopic(filter).WithAtMostOnceQoS().WithNoLocal(noLocal));
         }
         using var timeout = Timeout(ct);
         var result = await _client.SubscribeAsync(builder.Build(), timeout.Token).ConfigureAwait(false);

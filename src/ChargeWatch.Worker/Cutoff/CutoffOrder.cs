@@ -5,9 +5,10 @@ namespace ChargeWatch.Worker.Cutoff;
 
 /// <summary>
 /// Commands for one alert, sent together, then annotated in InfluxDB at <see cref="At"/> (the
-/// alert change's event time) under the alert's id, rule and severity.
+/// alert change's event time) under the alert's id, rule and severity. <see cref="ByHand"/>: a
+/// restore someone else published (the <c>restore</c> command line), only annotated.
 /// </summary>
-public sealed record CutoffOrder(IReadOnlyList<CutoffCommand> Commands, string AlertId, string Rule, AlertSeverity Severity, DateTimeOffset At)
+public sealed record CutoffOrder(IReadOnlyList<CutoffCommand> Commands, string AlertId, string Rule, AlertSeverity Severity, DateTimeOffset At, bool ByHand = false)
 {
     public static CutoffOrder For(AlertMessage alert, IReadOnlyList<CutoffCommand> commands) =>
         new(commands, alert.Id, alert.Rule, alert.Severity, alert.ChangedAt);

@@ -14,7 +14,9 @@ namespace ChargeWatch.Worker.Cutoff;
 /// subscribes to the charger telemetry of the enabled sites (the sockets and sheds that a pile- or
 /// shed-wide cut must reach), and publishes each order's commands at QoS 1, in order, reconnecting
 /// and resending the unconfirmed rest after a broken connection (a repeated cut is harmless; a lost
-/// one is not). Each order sent is then written to InfluxDB as an annotation.
+/// one is not). Each order sent is then written to InfluxDB as an annotation, and so is each restore
+/// someone else publishes (the <c>restore</c> command line): it listens to the sites' command topics,
+/// without its own commands (MQTT 5 no-local), and annotates a restore under the alert that cut.
 /// </summary>
 public sealed class CutoffService(
     CutoffSettings settings,
@@ -47,6 +49,7 @@ public sealed class CutoffService(
         using var client = new CutoffMqttClient(mqtt, "-cutoff");
         client.Client.ApplicationMessageReceivedAsync += OnTelemetryAsync;
         var filters = sites.Select(site => $"{Topics.Root}/{site}/charger/+/telemetry").ToList();
+        var commandFilters = sites.Select(site => $"{Topics.Root}/{site}/charger/+/cmd").ToList();
 
         foreach (var unsent in state.Unsent())
         {
@@ -65,6 +68,7 @@ public sealed class CutoffService(
                 {
                     await client.ConnectAsync(stoppingToken).ConfigureAwait(false);
                     await client.SubscribeAsync(filters, stoppingToken).ConfigureAwait(false);
+                    await client.SubscribeAsync(commandFilters, stoppingToken, noLocal: true).ConfigureAwait(false);
                     if (failures > 0)
                     {
                         logger.LogInformation("Cut-off connection to the broker restored");
@@ -155,14 +159,34 @@ public sealed class CutoffService(
     private Task OnTelemetryAsync(MqttApplicationMessageReceivedEventArgs e)
     {
         // Sequential handler: one parser instance is safe here; learning the topology is cheap.
-        if (_topics.TryParse(e.ApplicationMessage.Topic, out var address)
-            && address.Kind == DeviceKind.Charger
-            && _telemetry.TryParse(address, e.ApplicationMessage.Payload, out var reading, out _)
-            && reading is ChargerReading charger)
+        if (!_topics.TryParse(e.ApplicationMessage.Topic, out var address) || address.Kind != DeviceKind.Charger)
+        {
+            return Task.CompletedTask;
+        }
+        if (address.Channel == Channel.Command)
+        {
+            if (CutoffCommand.TryReadRestore(e.ApplicationMessage.Payload, out var port))
+            {
+                OnRestoreByHand(new PortRef(address.Site, address.Device.Device, port));
+            }
+        }
+        else if (_telemetry.TryParse(address, e.ApplicationMessage.Payload, out var reading, out _) && reading is ChargerReading charger)
         {
             topology.Observe(charger, directory.Find(address.Device).Shed);
         }
         return Task.CompletedTask;
+    }
+
+    private void OnRestoreByHand(PortRef port)
+    {
+        if (!state.TryTakeRestored(port, out var alertId, out var record))
+        {
+            logger.LogInformation("Restore of {Port} at site {Site} seen; no cut of it on record", port, port.Site);
+            return;
+        }
+        logger.LogWarning("Cut-off: {Port} at site {Site} restored by hand (cut for alert {Id})", port, port.Site, alertId);
+        // A person's act, annotated when it was seen: there is no event time to take it from.
+        Annotate(new CutoffOrder([new CutoffCommand(port, Cut: false)], alertId, record.Rule, record.Severity, time.GetUtcNow(), ByHand: true));
     }
 
     private void Annotate(CutoffOrder order)

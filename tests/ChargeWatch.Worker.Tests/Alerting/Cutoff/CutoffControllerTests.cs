@@ -118,6 +118,8 @@ public sealed class CutoffControllerTests : IDisposable
 
         Assert.False(_outbox.Orders.TryRead(out _));
         Assert.False(_state.TryGet(alert, out _));
+        Assert.True(_state.TryTakeRestored(new PortRef("dongyuan-1", "shed-a-c01", 3), out var cutBy, out _));
+        Assert.Equal(alert.Id, cutBy);
     }
 
     [Fact]

@@ -43,6 +43,40 @@ public sealed class CutoffMessagesTests
             lines.ToString());
     }
 
+    [Fact]
+    public void Append_RestoreByHand_SaysSo()
+    {
+        var alert = TestAlerts.Overcurrent();
+        var at = new DateTimeOffset(2026, 7, 1, 21, 0, 0, TimeSpan.Zero);
+        var order = new CutoffOrder([new CutoffCommand(new PortRef("dongyuan-1", "shed-a-c01", 3), Cut: false)], alert.Id, alert.Rule, alert.Severity, at, ByHand: true);
+        var lines = new LineProtocolBuffer();
+
+        CutoffAnnotation.Append(order, lines);
+
+        Assert.Contains("status=\"restore\",summary=\"Restored by hand port 3 of shed-a-c01\"", lines.ToString(), StringComparison.Ordinal);
+        Assert.EndsWith($",port=3i {at.ToUnixTimeMilliseconds() + 1}\n", lines.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("""{"cmd":"restore","port":3}""", 3)]
+    [InlineData("""{"port":12,"note":{"by":"caretaker"},"cmd":"restore"}""", 12)]
+    public void TryReadRestore_RestoreCommand_ItsPort(string payload, int port)
+    {
+        Assert.True(CutoffCommand.TryReadRestore(new(Encoding.UTF8.GetBytes(payload)), out var read));
+        Assert.Equal(port, read);
+    }
+
+    [Theory]
+    [InlineData("""{"cmd":"cut","port":3,"reason":"smoke","alert":"a"}""")]
+    [InlineData("""{"cmd":"restore"}""")]
+    [InlineData("""{"cmd":"restore","port":65}""")]
+    [InlineData("""{"cmd":"restore","port":"3"}""")]
+    [InlineData("""{"cmd":"restore","port":3""")]
+    [InlineData("restore 3")]
+    [InlineData("[]")]
+    public void TryReadRestore_AnythingElse_Refused(string payload) =>
+        Assert.False(CutoffCommand.TryReadRestore(new(Encoding.UTF8.GetBytes(payload)), out _));
+
     [Theory]
     [InlineData("--site dongyuan-1 --charger shed-a-c01 --port 3", "port 3 of shed-a-c01")]
     [InlineData("--charger c --port 1 --port 2 --site s", "port 1 of c,port 2 of c")]

@@ -8,7 +8,8 @@ namespace ChargeWatch.Worker.Tests.Alerting.EndToEnd;
 /// <summary>
 /// The worker as a child process on real Mosquitto, InfluxDB and Alertmanager: an overcurrent
 /// reaches the right team's webhook, the cut-off switches the port off, the port reports off and
-/// the alert resolves — and with cut-off off, no command is ever sent.
+/// the alert resolves, and a restore by hand is annotated under the alert that cut — and with
+/// cut-off off, no command is ever sent.
 /// </summary>
 [Collection(EndToEndCollection.Name)]
 public sealed class CutoffEndToEndTests(EndToEndServices services) : IAsyncDisposable
@@ -59,6 +60,20 @@ public sealed class CutoffEndToEndTests(EndToEndServices services) : IAsyncDispo
         var row = Assert.Single(Assert.Single(annotations).Rows);
         Assert.Equal(3, row.Number("port"));
         Assert.Equal("shed-a-c01", row.Text("device"));
+
+        // The port stays off after the alert resolved, until someone restores it with the command line.
+        var restore = Own(new RestoreRun(services.Broker, site));
+        Assert.Equal(0, await restore.RunAsync("--site", site, "--charger", "shed-a-c01", "--port", "3"));
+        var restores = await Eventually.UntilAsync(
+            () => services.Influx.QueryAsync(database, "SELECT * FROM alert WHERE status = 'restore'", TestContext.Current.CancellationToken),
+            series => series.Count > 0,
+            Arrival,
+            "restore annotation in InfluxDB",
+            cancellationToken: TestContext.Current.CancellationToken);
+        var restored = Assert.Single(Assert.Single(restores).Rows);
+        Assert.Equal(("overcurrent", "Restored by hand port 3 of shed-a-c01", $"overcurrent|{site}|charger|shed-a-c01|3"),
+            (restored.Text("rule"), restored.Text("summary"), restored.Text("id")));
+        Assert.Equal(3, restored.Number("port"));
     }
 
     [Fact]
