@@ -33,5 +33,5 @@ public static class CutoffAnnotation
     }
 
     private static string Verb(CutoffOrder order, CutoffCommand command) =>
-        command.Cut ? "Protective cut-off: cut" : order.ByHand ? "Restored by hand" : "Restored";
+        command.Cut ? "Protective cut-off: cut" : order.ByHand ? "Restored by hand:" : "Restored";
 }

@@ -53,7 +53,7 @@ public sealed class CutoffMessagesTests
 
         CutoffAnnotation.Append(order, lines);
 
-        Assert.Contains("status=\"restore\",summary=\"Restored by hand port 3 of shed-a-c01\"", lines.ToString(), StringComparison.Ordinal);
+        Assert.Contains("status=\"restore\",summary=\"Restored by hand: port 3 of shed-a-c01\"", lines.ToString(), StringComparison.Ordinal);
         Assert.EndsWith($",port=3i {at.ToUnixTimeMilliseconds() + 1}\n", lines.ToString(), StringComparison.Ordinal);
     }
 

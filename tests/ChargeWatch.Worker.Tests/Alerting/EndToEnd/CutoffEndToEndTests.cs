@@ -71,7 +71,7 @@ public sealed class CutoffEndToEndTests(EndToEndServices services) : IAsyncDispo
             "restore annotation in InfluxDB",
             cancellationToken: TestContext.Current.CancellationToken);
         var restored = Assert.Single(Assert.Single(restores).Rows);
-        Assert.Equal(("overcurrent", "Restored by hand port 3 of shed-a-c01", $"overcurrent|{site}|charger|shed-a-c01|3"),
+        Assert.Equal(("overcurrent", "Restored by hand: port 3 of shed-a-c01", $"overcurrent|{site}|charger|shed-a-c01|3"),
             (restored.Text("rule"), restored.Text("summary"), restored.Text("id")));
         Assert.Equal(3, restored.Number("port"));
     }
