@@ -51,26 +51,14 @@ public sealed class CutoffEndToEndTests(EndToEndServices services) : IAsyncDispo
         Assert.Single(charger.Commands);
         Assert.Single(alerts.Messages, m => Status(m) == "firing");
         Assert.Single(webhook.Alerts, a => a.Status == "firing"); // re-posted every second meanwhile
-        var annotations = await Eventually.UntilAsync(
-            () => services.Influx.QueryAsync(database, "SELECT * FROM alert WHERE status = 'cut'", TestContext.Current.CancellationToken),
-            series => series.Count > 0,
-            Arrival,
-            "cut annotation in InfluxDB",
-            cancellationToken: TestContext.Current.CancellationToken);
-        var row = Assert.Single(Assert.Single(annotations).Rows);
+        var row = await SingleAnnotationAsync(database, "cut");
         Assert.Equal(3, row.Number("port"));
         Assert.Equal("shed-a-c01", row.Text("device"));
 
         // The port stays off after the alert resolved, until someone restores it with the command line.
         var restore = Own(new RestoreRun(services.Broker, site));
         Assert.Equal(0, await restore.RunAsync("--site", site, "--charger", "shed-a-c01", "--port", "3"));
-        var restores = await Eventually.UntilAsync(
-            () => services.Influx.QueryAsync(database, "SELECT * FROM alert WHERE status = 'restore'", TestContext.Current.CancellationToken),
-            series => series.Count > 0,
-            Arrival,
-            "restore annotation in InfluxDB",
-            cancellationToken: TestContext.Current.CancellationToken);
-        var restored = Assert.Single(Assert.Single(restores).Rows);
+        var restored = await SingleAnnotationAsync(database, "restore");
         Assert.Equal(("overcurrent", "Restored by hand: port 3 of shed-a-c01", $"overcurrent|{site}|charger|shed-a-c01|3"),
             (restored.Text("rule"), restored.Text("summary"), restored.Text("id")));
         Assert.Equal(3, restored.Number("port"));
@@ -132,6 +120,17 @@ public sealed class CutoffEndToEndTests(EndToEndServices services) : IAsyncDispo
 
     private static string? Status(ReceivedMessage message) =>
         JsonDocument.Parse(message.Payload).RootElement.GetProperty("status").GetString();
+
+    private async Task<InfluxRow> SingleAnnotationAsync(string database, string status)
+    {
+        var annotations = await Eventually.UntilAsync(
+            () => services.Influx.QueryAsync(database, $"SELECT * FROM alert WHERE status = '{status}'", TestContext.Current.CancellationToken),
+            series => series.Count > 0,
+            Arrival,
+            $"{status} annotation in InfluxDB",
+            cancellationToken: TestContext.Current.CancellationToken);
+        return Assert.Single(Assert.Single(annotations).Rows);
+    }
 
     private T Own<T>(T disposable) where T : IAsyncDisposable
     {
