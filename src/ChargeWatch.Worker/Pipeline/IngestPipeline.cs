@@ -56,11 +56,12 @@ public sealed class IngestPipeline(
                     }
                     if (batcher.IsFull || batcher.IsDue)
                     {
-                        await output.Writer.WriteAsync(batcher.Take(), ct);
+                        await HandOverAsync(output, ct);
                     }
                 }
 
-                // No input waiting right now.
+                // No input waiting right now: the shards get what waits for them before anything may wait.
+                await shards.FlushAsync(ct);
                 if (!batcher.IsEmpty)
                 {
                     if (batcher.IsDue)
@@ -100,6 +101,7 @@ public sealed class IngestPipeline(
                 }
             }
             // Input completed (graceful shutdown): the last batch goes out too.
+            await shards.FlushAsync(ct);
             if (!batcher.IsEmpty)
             {
                 await output.Writer.WriteAsync(batcher.Take(), ct);
@@ -109,6 +111,13 @@ public sealed class IngestPipeline(
         {
             output.Writer.TryComplete();
         }
+    }
+
+    // The writer may keep us waiting (InfluxDB slow, the spool full): detection must not wait with it.
+    private async ValueTask HandOverAsync(Channel<WriteBatch> output, CancellationToken ct)
+    {
+        await shards.FlushAsync(ct);
+        await output.Writer.WriteAsync(batcher.Take(), ct);
     }
 
     /// <summary>Handles one message; its points (if any) land in the current batch.</summary>
