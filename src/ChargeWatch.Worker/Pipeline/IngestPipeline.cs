@@ -56,12 +56,11 @@ public sealed class IngestPipeline(
                     }
                     if (batcher.IsFull || batcher.IsDue)
                     {
-                        await HandOverAsync(output, ct);
+                        await output.Writer.WriteAsync(batcher.Take(), ct);
                     }
                 }
 
-                // No input waiting right now: the shards get what waits for them before anything may wait.
-                await shards.FlushAsync(ct);
+                // No input waiting right now.
                 if (!batcher.IsEmpty)
                 {
                     if (batcher.IsDue)
@@ -101,7 +100,6 @@ public sealed class IngestPipeline(
                 }
             }
             // Input completed (graceful shutdown): the last batch goes out too.
-            await shards.FlushAsync(ct);
             if (!batcher.IsEmpty)
             {
                 await output.Writer.WriteAsync(batcher.Take(), ct);
@@ -111,13 +109,6 @@ public sealed class IngestPipeline(
         {
             output.Writer.TryComplete();
         }
-    }
-
-    // The writer may keep us waiting (InfluxDB slow, the spool full): detection must not wait with it.
-    private async ValueTask HandOverAsync(Channel<WriteBatch> output, CancellationToken ct)
-    {
-        await shards.FlushAsync(ct);
-        await output.Writer.WriteAsync(batcher.Take(), ct);
     }
 
     /// <summary>Handles one message; its points (if any) land in the current batch.</summary>

@@ -198,40 +198,6 @@ public sealed class IngestPipelineTests : IDisposable
     }
 
     [Fact]
-    public async Task Run_InputRunsDry_TheShardsGetTheReadingsWithoutWaitingForMore()
-    {
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        _shards.Start(stop.Token);
-        var input = Channel.CreateUnbounded<IncomingMessage>();
-        var output = Channel.CreateBounded<WriteBatch>(2);
-        var running = _pipeline.RunAsync(input.Reader, output, stop.Token);
-
-        // Fewer readings than make a batch for their shard, and the input stays open.
-        for (var seq = 1; seq <= 3; seq++)
-        {
-            input.Writer.TryWrite(IncomingMessage.Copy(Charger, new ReadOnlySequence<byte>(Encoding.UTF8.GetBytes(
-                $$"""{"ts":{{1783510200000 + seq}},"seq":{{seq}},"ports":[{"port":1,"a":1}]}""")), 1024, seq, Arrival));
-        }
-
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (ReadingsSeen() < 3 && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(10, TestContext.Current.CancellationToken);
-        }
-        Assert.Equal(3, ReadingsSeen());
-        await stop.CancelAsync();
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => running);
-    }
-
-    private int ReadingsSeen()
-    {
-        lock (_engines.Calls)
-        {
-            return _engines.Calls.Count(c => c.What.StartsWith("reading", StringComparison.Ordinal));
-        }
-    }
-
-    [Fact]
     public async Task Run_InputCompleted_FlushesLastBatchAndCompletesOutput()
     {
         _shards.Start(TestContext.Current.CancellationToken);
