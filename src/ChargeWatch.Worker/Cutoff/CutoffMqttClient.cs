@@ -54,7 +54,7 @@ public sealed class CutoffMqttClient : IDisposable
     }
 
     /// <summary>Subscribes at QoS 0; <paramref name="noLocal"/>: not to this connection's own publishes.</summary>
-    public async Task SubscribeAsync(IEnumerable<string> topicFilters, CancellationToken ct, bool noLocal = false)
+    public async Task SubscribeAsync(IEnumerable<string> topicFilters, bool noLocal, CancellationToken ct)
     {
         var builder = new MqttClientSubscribeOptionsBuilder();
         foreach (var filter in topicFilters)

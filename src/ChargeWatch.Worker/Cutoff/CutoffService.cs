@@ -67,8 +67,8 @@ public sealed class CutoffService(
                 if (!client.IsConnected)
                 {
                     await client.ConnectAsync(stoppingToken).ConfigureAwait(false);
-                    await client.SubscribeAsync(filters, stoppingToken).ConfigureAwait(false);
-                    await client.SubscribeAsync(commandFilters, stoppingToken, noLocal: true).ConfigureAwait(false);
+                    await client.SubscribeAsync(filters, noLocal: false, stoppingToken).ConfigureAwait(false);
+                    await client.SubscribeAsync(commandFilters, noLocal: true, stoppingToken).ConfigureAwait(false);
                     if (failures > 0)
                     {
                         logger.LogInformation("Cut-off connection to the broker restored");

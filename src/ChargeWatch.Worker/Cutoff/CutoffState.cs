@@ -7,10 +7,11 @@ namespace ChargeWatch.Worker.Cutoff;
 /// <summary>
 /// The alerts that cut power, and what they cut, kept in <c>{DataDirectory}/cutoff/state.json</c>,
 /// so a cut is sent once per alert — also across restarts — and a restore, automatic or by hand,
-/// knows what it switches back on. A resolved alert's record stays (marked resolved) while sockets it
-/// cut are still off, so that a restore by hand is annotated under the alert that cut. Changes happen in memory on the alert path; <see cref="CutoffService"/> writes
-/// the file (temporary file + rename, flushed) before it sends an order's commands and after they
-/// were confirmed, so a cut decided but not yet confirmed is sent again after a crash. A record
+/// knows what it switches back on. A resolved alert's record stays (marked resolved) while sockets
+/// it cut are still off, so that a restore by hand is annotated under the alert that cut.
+/// Changes happen in memory on the alert path; <see cref="CutoffService"/> writes the file
+/// (temporary file + rename, flushed) before it sends an order's commands and after they were
+/// confirmed, so a cut decided but not yet confirmed is sent again after a crash. A record
 /// belongs to one episode of an alert (its <c>startsAt</c>): a stale record left by a crash never
 /// keeps a later episode of the same alert from cutting.
 /// </summary>
