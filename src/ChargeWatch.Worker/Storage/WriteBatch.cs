@@ -57,7 +57,7 @@ public sealed class WriteBatch
 
     public bool HasLines => LineCount > 0;
 
-    /// <summary>The line protocol as text: for clients that take only strings, and for tests.</summary>
+    /// <summary>The line protocol as text, for tests and diagnostics (the write path keeps the bytes).</summary>
     public string ToText() => Encoding.UTF8.GetString(_utf8.Span);
 
     /// <summary>
