@@ -44,10 +44,7 @@ public sealed class ReadingPointMapper(IDeviceDirectory directory)
         // Port lines differ only in the port number and the fields: the text before the number
         // ("port,charger=…,port=") and after it (",shed=…,site=…") is written once, then copied.
         var template = default(PortLineTemplate);
-        // Ports is the reading's array behind IReadOnlyList: walking the array itself saves an
-        // enumerator allocation and a copy of every port.
-        var ports = reading.Ports as PortReading[] ?? [.. reading.Ports];
-        foreach (ref readonly var port in ports.AsSpan())
+        foreach (ref readonly var port in reading.Ports)
         {
             var linesBefore = lines.LineCount;
             var lineStart = lines.Length;

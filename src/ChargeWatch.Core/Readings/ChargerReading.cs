@@ -11,7 +11,7 @@ public sealed class ChargerReading(
 
     public double? CabinetTempC { get; } = cabinetTempC;
 
-    public IReadOnlyList<PortReading> Ports { get; } = ports;
+    public PortReadings Ports => new(ports);
 
     public double TotalAmps
     {
