@@ -48,7 +48,8 @@ internal static class CandidateFeatures
     public const int LowRiseSinceStart = 36;
     public const int ResidualLowRiseSinceStart = 37;
     public const int ResidualVarsLowRiseSinceStart = 38;
-    public const int Count = 39;
+    public const int SimilarRunLongestMinutes = 39;
+    public const int Count = 40;
 
     public static readonly string[] Names =
     [
@@ -60,6 +61,7 @@ internal static class CandidateFeatures
         "residual_carries_share", "vars_carries_share", "similar_loads_paired_off", "start_up_surge",
         "big_loads_ratio", "ratio_blind_rise_since_start", "ratio_blind_carries_share", "ratio_blind_rise_40",
         "low_rise_since_start", "residual_low_rise_since_start", "residual_vars_low_rise_since_start",
+        "similar_run_longest_min",
     ];
 
     public static double OrMissing(double value) => double.IsNaN(value) || double.IsInfinity(value) ? Missing : value;

@@ -115,6 +115,8 @@ public sealed partial class HouseholdSignatureDetector
         f[CandidateFeatures.OpenLoads] = openLoads;
         f[CandidateFeatures.SimilarLoadsPairedOff] = similar;
         f[CandidateFeatures.StartUpSurge] = CandidateFeatures.OrMissing(surge);
+        var longestRun = _steps.Runs.LongestNear(watts, 0.15);
+        f[CandidateFeatures.SimilarRunLongestMinutes] = longestRun > 0 ? Minutes(longestRun) : CandidateFeatures.Missing;
     }
 
     /// <summary>

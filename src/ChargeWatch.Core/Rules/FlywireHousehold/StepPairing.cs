@@ -52,6 +52,9 @@ internal sealed class StepPairing(double bigWatts = double.PositiveInfinity)
 
     public IReadOnlyList<SwitchedLoad> Loads => _loads;
 
+    /// <summary>The runs of the loads paired off so far (switched on, then off at their own size).</summary>
+    public PairedRuns Runs { get; } = new();
+
     /// <summary>The household's lowest reading of the last hours: standby and whatever never stops.</summary>
     public double Low => _low.Value;
 
@@ -60,6 +63,7 @@ internal sealed class StepPairing(double bigWatts = double.PositiveInfinity)
     public void Clear()
     {
         _loads.Clear();
+        Runs.Clear();
         _lastTicks = 0;
         _stepPending = false;
         _settling = null;
@@ -203,6 +207,7 @@ internal sealed class StepPairing(double bigWatts = double.PositiveInfinity)
         {
             best.GoneTicks = ticks;
             best.PairedOff = true;
+            Runs.Add(best.Watts, ticks - best.StartTicks);
         }
         else if (SwitchedOffWithin(beforeTicks, -dP, afterWatts) is { } larger)
         {
