@@ -7,6 +7,8 @@ public sealed partial class HouseholdSignatureDetector
     private static readonly long CandidateLag = TimeSpan.FromMinutes(40).Ticks;
     private static readonly long LowsBeforeStart = TimeSpan.FromMinutes(16).Ticks;
     private static readonly long ShortRiseStretch = TimeSpan.FromMinutes(20).Ticks;
+    // A load within this share of a candidate's size may be the same appliance (a refrigerator's earlier runs).
+    private const double SimilarSizeShare = 0.15;
     private readonly double[] _candidate = new double[CandidateFeatures.Count];
     private bool _powerFactorReported;
     private double _admittedProbability = double.NaN;
@@ -110,12 +112,12 @@ public sealed partial class HouseholdSignatureDetector
             }
             openLoads += load.Gone ? 0 : 1;
             // A refrigerator's earlier runs: switched on and off again at about this size.
-            similar += load.PairedOff && Math.Abs(load.Watts - watts) <= 0.15 * watts ? 1 : 0;
+            similar += load.PairedOff && Math.Abs(load.Watts - watts) <= SimilarSizeShare * watts ? 1 : 0;
         }
         f[CandidateFeatures.OpenLoads] = openLoads;
         f[CandidateFeatures.SimilarLoadsPairedOff] = similar;
         f[CandidateFeatures.StartUpSurge] = CandidateFeatures.OrMissing(surge);
-        var longestRun = _steps.Runs.LongestNear(watts, 0.15);
+        var longestRun = _steps.Runs.LongestNear(watts, SimilarSizeShare);
         f[CandidateFeatures.SimilarRunLongestMinutes] = longestRun > 0 ? Minutes(longestRun) : CandidateFeatures.Missing;
     }
 
