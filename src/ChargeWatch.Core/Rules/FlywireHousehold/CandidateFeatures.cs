@@ -49,7 +49,9 @@ internal static class CandidateFeatures
     public const int ResidualLowRiseSinceStart = 37;
     public const int ResidualVarsLowRiseSinceStart = 38;
     public const int SimilarRunLongestMinutes = 39;
-    public const int Count = 40;
+    public const int RefrigeratorLikeRuns = 40;
+    public const int NearestRefrigeratorLikeGap = 41;
+    public const int Count = 42;
 
     public static readonly string[] Names =
     [
@@ -61,7 +63,7 @@ internal static class CandidateFeatures
         "residual_carries_share", "vars_carries_share", "similar_loads_paired_off", "start_up_surge",
         "big_loads_ratio", "ratio_blind_rise_since_start", "ratio_blind_carries_share", "ratio_blind_rise_40",
         "low_rise_since_start", "residual_low_rise_since_start", "residual_vars_low_rise_since_start",
-        "similar_run_longest_min",
+        "similar_run_longest_min", "fridge_like_runs", "nearest_fridge_like_gap",
     ];
 
     public static double OrMissing(double value) => double.IsNaN(value) || double.IsInfinity(value) ? Missing : value;

@@ -9,6 +9,8 @@ public sealed partial class HouseholdSignatureDetector
     private static readonly long ShortRiseStretch = TimeSpan.FromMinutes(20).Ticks;
     // A load within this share of a candidate's size may be the same appliance (a refrigerator's earlier runs).
     private const double SimilarSizeShare = 0.15;
+    private static readonly long RefrigeratorRunMin = TimeSpan.FromMinutes(8).Ticks;
+    private static readonly long RefrigeratorRunMax = TimeSpan.FromMinutes(35).Ticks;
     private readonly double[] _candidate = new double[CandidateFeatures.Count];
     private bool _powerFactorReported;
     private double _admittedProbability = double.NaN;
@@ -119,6 +121,9 @@ public sealed partial class HouseholdSignatureDetector
         f[CandidateFeatures.StartUpSurge] = CandidateFeatures.OrMissing(surge);
         var longestRun = _steps.Runs.LongestNear(watts, SimilarSizeShare);
         f[CandidateFeatures.SimilarRunLongestMinutes] = longestRun > 0 ? Minutes(longestRun) : CandidateFeatures.Missing;
+        f[CandidateFeatures.RefrigeratorLikeRuns] = _steps.Runs.CountLasting(RefrigeratorRunMin, RefrigeratorRunMax);
+        f[CandidateFeatures.NearestRefrigeratorLikeGap] = CandidateFeatures.OrMissing(
+            _steps.Runs.NearestGap(watts, f[CandidateFeatures.LoadVarsRatio] == CandidateFeatures.Missing ? double.NaN : f[CandidateFeatures.LoadVarsRatio], RefrigeratorRunMin, RefrigeratorRunMax));
     }
 
     /// <summary>

@@ -207,7 +207,7 @@ internal sealed class StepPairing(double bigWatts = double.PositiveInfinity)
         {
             best.GoneTicks = ticks;
             best.PairedOff = true;
-            Runs.Add(best.Watts, ticks - best.StartTicks);
+            Runs.Add(best.Watts, best.Vars, ticks - best.StartTicks);
         }
         else if (SwitchedOffWithin(beforeTicks, -dP, afterWatts) is { } larger)
         {
@@ -351,6 +351,12 @@ internal sealed class StepPairing(double bigWatts = double.PositiveInfinity)
             if (watts < low + (share * load.Watts) - 3)
             {
                 load.GoneTicks = ticks;
+                if (!load.Fired)
+                {
+                    // A refrigerator's run usually ends back at the night's low: the drop shows here,
+                    // a reading before its step is paired.
+                    Runs.Add(load.Watts, load.Vars, ticks - load.StartTicks);
+                }
             }
         }
     }
