@@ -85,7 +85,7 @@ def compiled_probability(model, x):
     return 1 / (1 + np.exp(-total))
 
 
-def trained_model(train_folder, variant, columns):
+def trained_model(train_folder, variant, columns, seed=0):
     """A scikit-learn model of round nine's shape (300 trees of depth 4), with a variant's change (depth8-clean-early3 is the shipped one)."""
     from sklearn.ensemble import HistGradientBoostingClassifier
     train, train_nights = read_asks(train_folder)
@@ -107,7 +107,7 @@ def trained_model(train_folder, variant, columns):
     if variant == 'depth8-clean-early3':
         depth, trees, leaves = 8, 600, 63
     model = HistGradientBoostingClassifier(max_iter=trees, max_depth=depth, learning_rate=0.1, l2_regularization=5,
-                                           min_samples_leaf=30, max_leaf_nodes=leaves, early_stopping=False, random_state=0)
+                                           min_samples_leaf=30, max_leaf_nodes=leaves, early_stopping=False, random_state=seed)
     model.fit(train.loc[keep, columns].to_numpy(), train.loc[keep, 'label'].to_numpy(), sample_weight=weight[keep])
     return model, f'{trees} trees of depth {depth}, at most {leaves} leaves (scikit-learn {variant}), learning rate 0.1, L2 5, at least 30 candidates a leaf'
 
@@ -146,6 +146,7 @@ def main():
     parser.add_argument('--model', help='a generated CandidateModel.Trees.cs to score instead of the probabilities asked')
     parser.add_argument('--train', help='folder of `candidates` files to train a scikit-learn variant on')
     parser.add_argument('--variant', default='plain', choices=['plain', 'early3', 'clean', 'clean-early3', 'depth6', 'depth6-early3', 'depth6-clean-early3', 'depth8-clean-early3'])
+    parser.add_argument('--seed', type=int, default=0, help='random_state of the training: it bins each feature on a random sample (docs/flywire.md, item 89)')
     parser.add_argument('--export', help='with --train: write the trained model as CandidateModel.Trees.cs here')
     args = parser.parse_args()
     asks, nights = read_asks(args.asks)
@@ -153,7 +154,7 @@ def main():
     if args.model:
         probability = compiled_probability(compiled_model(args.model), asks[columns].to_numpy())
     elif args.train:
-        model, description = trained_model(args.train, args.variant, columns)
+        model, description = trained_model(args.train, args.variant, columns, args.seed)
         probability = model.predict_proba(asks[columns].to_numpy())[:, 1]
         if args.export:
             export(model, description, args.export)

@@ -8,7 +8,8 @@
 # a question asked during a charge counts as the charger only if its candidate started with it, the
 # others — a refrigerator's run beside the charger — are left out), then scores it on the frontier
 # nights. No candidate fires while the questions are collected, so the data do not depend on the
-# model compiled in; scikit-learn is seeded: two runs write the same bytes. About 20 minutes on 2
+# model compiled in; scikit-learn is seeded (1 since round twenty-three: docs/flywire.md, items 89–90):
+# two runs write the same bytes. About 20 minutes on 2
 # cores. Needs python3-numpy, python3-pandas and python3-sklearn (Debian);
 # PYTHON names the interpreter that has them (default python3).
 set -euo pipefail
@@ -24,6 +25,6 @@ collect() { # folder first-seed: two ranges of 5000 nights side by side
 }
 for first in 10000 20000 30000 $(seq 50000 10000 130000); do collect "$data/train" $first; done
 collect "$data/frontier" 40000
-"${PYTHON:-python3}" bench/ChargeWatch.FlywireEvaluation/frontier.py "$data/frontier" --train "$data/train" --variant depth8-clean-early3 \
+"${PYTHON:-python3}" bench/ChargeWatch.FlywireEvaluation/frontier.py "$data/frontier" --train "$data/train" --variant depth8-clean-early3 --seed 1 \
   --thresholds 0.96,0.965,0.97,0.975,0.98 --export "$model"
 echo "questions kept in $data"

@@ -90,7 +90,7 @@ public sealed class HouseholdSignatureOptions : RuleOptions
     /// probability of being one (0: every candidate fires). Round seventeen's model at 0.987 here
     /// with 0.89 near the deadline puts the fewest charges late on the 18,600 tuning nights with no
     /// more misses or false alerts than round sixteen's model at 0.985 with 0.88 (docs/flywire.md,
-    /// item 65).
+    /// item 65); round twenty-three's model at the same two has fewer of all three there (item 90).
     /// </summary>
     [Range(0.0, 1.0)]
     public double CandidateProbabilityMin { get; set; } = 0.987;
