@@ -37,20 +37,7 @@ public sealed class PairedRunsTests
     {
         // 40 W of standby, a 150 W television from minute 10, a 130 W refrigerator from minute 20 to
         // 34: its switch-off leaves the television on, so the drop pairs with it.
-        var steps = new StepPairing();
-        for (var m = 0; m < 50; m++)
-        {
-            var (watts, vars) = (40.0, PowerFactorMath.Vars(40, 0.9));
-            if (m >= 10)
-            {
-                (watts, vars) = (watts + 150, vars + PowerFactorMath.Vars(150, 0.95));
-            }
-            if (m is >= 20 and < 34)
-            {
-                (watts, vars) = (watts + 130, vars + PowerFactorMath.Vars(130, 0.72));
-            }
-            steps.Observe(Start + (m * TimeSpan.TicksPerMinute), watts, vars);
-        }
+        var steps = RefrigeratorRun(televisionOn: true);
 
         // Timed as a candidate's age is: from the reading before its switch-on (minute 19) to the
         // reading that confirms the switch-off (minute 35).
@@ -62,16 +49,7 @@ public sealed class PairedRunsTests
     {
         // 40 W of standby and a 130 W refrigerator from minute 20 to 34: back at the night's low the
         // meter cannot hold it any more, so it is gone a reading before its switch-off step is seen.
-        var steps = new StepPairing();
-        for (var m = 0; m < 50; m++)
-        {
-            var (watts, vars) = (40.0, PowerFactorMath.Vars(40, 0.9));
-            if (m is >= 20 and < 34)
-            {
-                (watts, vars) = (watts + 130, vars + PowerFactorMath.Vars(130, 0.72));
-            }
-            steps.Observe(Start + (m * TimeSpan.TicksPerMinute), watts, vars);
-        }
+        var steps = RefrigeratorRun(televisionOn: false);
 
         // From the reading before its switch-on (minute 19) to the first reading without it (34).
         Assert.Equal(TimeSpan.FromMinutes(15).Ticks, steps.Runs.LongestNear(130, 0.15));
@@ -105,5 +83,25 @@ public sealed class PairedRunsTests
         Assert.Equal((50.0 / 150) + 0.2, runs.NearestGap(150, 1.2, min, max), 9);
         // Without the load's reactive power, the sizes alone.
         Assert.Equal(50.0 / 150, runs.NearestGap(150, double.NaN, min, max), 9);
+    }
+
+    /// <summary>A minute-by-minute meter: 40 W of standby, a 130 W refrigerator from minute 20 to 34, and a 150 W television from minute 10 if on.</summary>
+    private static StepPairing RefrigeratorRun(bool televisionOn)
+    {
+        var steps = new StepPairing();
+        for (var m = 0; m < 50; m++)
+        {
+            var (watts, vars) = (40.0, PowerFactorMath.Vars(40, 0.9));
+            if (televisionOn && m >= 10)
+            {
+                (watts, vars) = (watts + 150, vars + PowerFactorMath.Vars(150, 0.95));
+            }
+            if (m is >= 20 and < 34)
+            {
+                (watts, vars) = (watts + 130, vars + PowerFactorMath.Vars(130, 0.72));
+            }
+            steps.Observe(Start + (m * TimeSpan.TicksPerMinute), watts, vars);
+        }
+        return steps;
     }
 }
