@@ -9,6 +9,8 @@ public sealed partial class HouseholdSignatureDetector
     private static readonly long ShortRiseStretch = TimeSpan.FromMinutes(20).Ticks;
     // A load within this share of a candidate's size may be the same appliance (a refrigerator's earlier runs).
     private const double SimilarSizeShare = 0.15;
+    // A refrigerator runs 10–30 min (contract §5); a run is timed from the reading before its
+    // switch-on to a reading after its switch-off, so a few minutes either side.
     private static readonly long RefrigeratorRunMin = TimeSpan.FromMinutes(8).Ticks;
     private static readonly long RefrigeratorRunMax = TimeSpan.FromMinutes(35).Ticks;
     private readonly double[] _candidate = new double[CandidateFeatures.Count];
@@ -123,7 +125,7 @@ public sealed partial class HouseholdSignatureDetector
         f[CandidateFeatures.SimilarRunLongestMinutes] = longestRun > 0 ? Minutes(longestRun) : CandidateFeatures.Missing;
         f[CandidateFeatures.RefrigeratorLikeRuns] = _steps.Runs.CountLasting(RefrigeratorRunMin, RefrigeratorRunMax);
         f[CandidateFeatures.NearestRefrigeratorLikeGap] = CandidateFeatures.OrMissing(
-            _steps.Runs.NearestGap(watts, f[CandidateFeatures.LoadVarsRatio] == CandidateFeatures.Missing ? double.NaN : f[CandidateFeatures.LoadVarsRatio], RefrigeratorRunMin, RefrigeratorRunMax));
+            _steps.Runs.NearestGap(watts, vars / watts, RefrigeratorRunMin, RefrigeratorRunMax));
     }
 
     /// <summary>
