@@ -52,7 +52,7 @@ internal sealed class StepPairing(double bigWatts = double.PositiveInfinity)
 
     public IReadOnlyList<SwitchedLoad> Loads => _loads;
 
-    /// <summary>The runs of the loads paired off so far (switched on, then off at their own size).</summary>
+    /// <summary>The runs of the loads seen switching on and off again: paired off at their own size, or gone back at the night's low.</summary>
     public PairedRuns Runs { get; } = new();
 
     /// <summary>The household's lowest reading of the last hours: standby and whatever never stops.</summary>
