@@ -9,15 +9,10 @@ namespace ChargeWatch.Core.Rules.FlywireHousehold;
 /// </summary>
 internal sealed class LastingSwitches(HouseholdSignatureOptions options)
 {
-    private const int Capacity = 16;
     // The load that tapers is the charger; the plateau it is measured on can carry other loads too,
     // and a switch-on several times bigger than the whole plateau is not what is tapering.
     private const double MaxPlateauMultiple = 3;
-    private readonly long[] _startTicks = new long[Capacity];
-    private readonly double[] _watts = new double[Capacity];
-    private readonly double[] _powerFactors = new double[Capacity];
-    private int _next;
-    private int _count;
+    private readonly Ring<LastingSwitch> _switches = new(16);
 
     /// <summary>Records the loads that have now lasted a floor window at a charger's power factor.</summary>
     public void Observe(long ticks, IReadOnlyList<SwitchedLoad> loads)
@@ -31,11 +26,7 @@ internal sealed class LastingSwitches(HouseholdSignatureOptions options)
             load.Lasting = true;
             if (load.PowerFactor is { } pf && pf <= options.ChargerPowerFactorMax && load.Watts >= options.MinWatts && load.Watts <= options.MaxWatts)
             {
-                _startTicks[_next] = load.StartTicks;
-                _watts[_next] = load.Watts;
-                _powerFactors[_next] = pf;
-                _next = (_next + 1) % Capacity;
-                _count = Math.Min(_count + 1, Capacity);
+                _switches.Add(new LastingSwitch(load.StartTicks, load.Watts, pf));
             }
         }
     }
@@ -45,36 +36,34 @@ internal sealed class LastingSwitches(HouseholdSignatureOptions options)
     /// before the plateau began (the newest such); null when none did.
     /// </summary>
     public double? Backing(double plateauWatts, long plateauFromTicks) =>
-        Newest(long.MinValue, plateauFromTicks, 0, MaxPlateauMultiple * plateauWatts) is var i and >= 0 ? _powerFactors[i] : null;
+        Newest(long.MinValue, plateauFromTicks, 0, MaxPlateauMultiple * plateauWatts)?.PowerFactor;
 
     /// <summary>
     /// When the newest lasting charger-like switch-on of <paramref name="minWatts"/>–<paramref name="maxWatts"/>
     /// that began between the two times began; null when none did.
     /// </summary>
     public long? StartBetween(long fromTicks, long toTicks, double minWatts, double maxWatts) =>
-        Newest(fromTicks, toTicks, minWatts, maxWatts) is var i and >= 0 ? _startTicks[i] : null;
+        Newest(fromTicks, toTicks, minWatts, maxWatts)?.StartTicks;
 
     /// <summary>The size of the newest lasting charger-like switch-on that began between the two times; null when none did.</summary>
     public double? NewestWattsBetween(long fromTicks, long toTicks) =>
-        Newest(fromTicks, toTicks, 0, double.MaxValue) is var i and >= 0 ? _watts[i] : null;
+        Newest(fromTicks, toTicks, 0, double.MaxValue)?.Watts;
 
-    /// <summary>Index of the newest switch-on that began in [fromTicks, toTicks] at minWatts–maxWatts; −1 if none.</summary>
-    private int Newest(long fromTicks, long toTicks, double minWatts, double maxWatts)
+    /// <summary>The newest switch-on that began in [fromTicks, toTicks] at minWatts–maxWatts; null if none.</summary>
+    private LastingSwitch? Newest(long fromTicks, long toTicks, double minWatts, double maxWatts)
     {
-        for (var k = 1; k <= _count; k++)
+        for (var age = 0; age < _switches.Count; age++)
         {
-            var i = ((_next - k) % Capacity + Capacity) % Capacity;
-            if (_startTicks[i] >= fromTicks && _startTicks[i] <= toTicks && _watts[i] >= minWatts && _watts[i] <= maxWatts)
+            ref readonly var candidate = ref _switches.Newest(age);
+            if (candidate.StartTicks >= fromTicks && candidate.StartTicks <= toTicks && candidate.Watts >= minWatts && candidate.Watts <= maxWatts)
             {
-                return i;
+                return candidate;
             }
         }
-        return -1;
+        return null;
     }
 
-    public void Clear()
-    {
-        _next = 0;
-        _count = 0;
-    }
+    public void Clear() => _switches.Clear();
+
+    private readonly record struct LastingSwitch(long StartTicks, double Watts, double PowerFactor);
 }

@@ -8,24 +8,12 @@ namespace ChargeWatch.Core.Rules.FlywireHousehold;
 /// </summary>
 internal sealed class QuietStretch
 {
-    private const int Capacity = 10;
     private static readonly long MaxAgeTicks = TimeSpan.FromMinutes(5).Ticks;
-    private readonly long[] _ticks = new long[Capacity];
-    private readonly double[] _watts = new double[Capacity];
-    private readonly double[] _vars = new double[Capacity];
-    private int _next;
-    private int _count;
+    private readonly Ring<Reading> _readings = new(10);
 
-    public void Clear() => _count = 0;
+    public void Clear() => _readings.Clear();
 
-    public void Add(long ticks, double watts, double vars)
-    {
-        _ticks[_next] = ticks;
-        _watts[_next] = watts;
-        _vars[_next] = vars;
-        _next = (_next + 1) % Capacity;
-        _count = Math.Min(_count + 1, Capacity);
-    }
+    public void Add(long ticks, double watts, double vars) => _readings.Add(new Reading(ticks, watts, vars));
 
     /// <summary>
     /// Mean real and reactive power of the stretch's readings no older than a few minutes before the
@@ -33,24 +21,25 @@ internal sealed class QuietStretch
     /// </summary>
     public (double Watts, double Vars) Mean(double lastWatts, double lastVars)
     {
-        if (_count == 0)
+        if (_readings.Count == 0)
         {
             return (lastWatts, lastVars);
         }
-        var newest = _ticks[(_next - 1 + Capacity) % Capacity];
+        var newest = _readings.Newest(0).Ticks;
         double watts = 0, vars = 0;
         var n = 0;
-        for (var i = 1; i <= _count; i++)
+        for (; n < _readings.Count; n++)
         {
-            var k = (_next - i + Capacity) % Capacity;
-            if (newest - _ticks[k] > MaxAgeTicks)
+            ref readonly var reading = ref _readings.Newest(n);
+            if (newest - reading.Ticks > MaxAgeTicks)
             {
                 break;
             }
-            watts += _watts[k];
-            vars += _vars[k];
-            n++;
+            watts += reading.Watts;
+            vars += reading.Vars;
         }
         return (watts / n, vars / n);
     }
+
+    private readonly record struct Reading(long Ticks, double Watts, double Vars);
 }
