@@ -10,33 +10,22 @@ namespace ChargeWatch.Core.Rules.FlywireHousehold;
 /// </summary>
 internal sealed class PairedRuns
 {
-    private const int Capacity = 16;
-    private readonly double[] _watts = new double[Capacity];
-    private readonly double[] _vars = new double[Capacity];
-    private readonly long[] _durations = new long[Capacity];
-    private int _count;
-    private int _next;
+    private readonly Ring<Run> _runs = new(16);
 
-    public void Add(double watts, double vars, long durationTicks)
-    {
-        _watts[_next] = watts;
-        _vars[_next] = vars;
-        _durations[_next] = durationTicks;
-        _next = (_next + 1) % Capacity;
-        _count = Math.Min(_count + 1, Capacity);
-    }
+    public void Add(double watts, double vars, long durationTicks) => _runs.Add(new Run(watts, vars, durationTicks));
 
-    public void Clear() => (_count, _next) = (0, 0);
+    public void Clear() => _runs.Clear();
 
     /// <summary>The longest run of a load within <paramref name="share"/> of <paramref name="watts"/>; 0 when none was seen.</summary>
     public long LongestNear(double watts, double share)
     {
         var longest = 0L;
-        for (var i = 0; i < _count; i++)
+        for (var i = 0; i < _runs.Count; i++)
         {
-            if (Math.Abs(_watts[i] - watts) <= share * watts && _durations[i] > longest)
+            ref readonly var run = ref _runs.Newest(i);
+            if (Math.Abs(run.Watts - watts) <= share * watts && run.DurationTicks > longest)
             {
-                longest = _durations[i];
+                longest = run.DurationTicks;
             }
         }
         return longest;
@@ -46,9 +35,9 @@ internal sealed class PairedRuns
     public int CountLasting(long minTicks, long maxTicks)
     {
         var count = 0;
-        for (var i = 0; i < _count; i++)
+        for (var i = 0; i < _runs.Count; i++)
         {
-            count += _durations[i] >= minTicks && _durations[i] <= maxTicks ? 1 : 0;
+            count += _runs.Newest(i).Lasted(minTicks, maxTicks) ? 1 : 0;
         }
         return count;
     }
@@ -60,16 +49,22 @@ internal sealed class PairedRuns
     public double NearestGap(double watts, double varsPerWatt, long minTicks, long maxTicks)
     {
         var nearest = double.NaN;
-        for (var i = 0; i < _count; i++)
+        for (var i = 0; i < _runs.Count; i++)
         {
-            if (_durations[i] < minTicks || _durations[i] > maxTicks)
+            ref readonly var run = ref _runs.Newest(i);
+            if (!run.Lasted(minTicks, maxTicks))
             {
                 continue;
             }
-            var ratioGap = double.IsNaN(_vars[i]) || double.IsNaN(varsPerWatt) ? 0 : Math.Abs((_vars[i] / _watts[i]) - varsPerWatt);
-            var gap = (Math.Abs(_watts[i] - watts) / watts) + ratioGap;
+            var ratioGap = double.IsNaN(run.Vars) || double.IsNaN(varsPerWatt) ? 0 : Math.Abs((run.Vars / run.Watts) - varsPerWatt);
+            var gap = (Math.Abs(run.Watts - watts) / watts) + ratioGap;
             nearest = double.IsNaN(nearest) || gap < nearest ? gap : nearest;
         }
         return nearest;
+    }
+
+    private readonly record struct Run(double Watts, double Vars, long DurationTicks)
+    {
+        public bool Lasted(long minTicks, long maxTicks) => DurationTicks >= minTicks && DurationTicks <= maxTicks;
     }
 }
