@@ -17,8 +17,8 @@ public sealed class HouseholdEvaluationTests
     private static readonly Lazy<RuleScore> ReducedHeldOutSet = new(() => HouseholdEvaluation.Run(HeldOutSeed, 400));
 
     /// <summary>
-    /// Measured after round twenty-three: recall 0.984, precision 0.995, 0.25 false alerts per 100 nights, 7 late
-    /// (`-- report 400`; round seventeen 0.968 / 0.986 / 0.75, 3 late; round sixteen the same with 6 late; round fifteen 0.978 / 0.982 / 1.00, 9 late; round thirteen 0.973 / 0.982 / 1.00, 9 late, and 0.968 / 0.982 / 1.00, 11 late with the larger model alone; round twelve 0.962 /
+    /// Measured after round twenty-six: recall 0.984, precision 0.986, 0.75 false alerts per 100 nights, 4 late
+    /// (`-- report 400`; round twenty-three 0.984 / 0.995 / 0.25, 7 late; round seventeen 0.968 / 0.986 / 0.75, 3 late; round sixteen the same with 6 late; round fifteen 0.978 / 0.982 / 1.00, 9 late; round thirteen 0.973 / 0.982 / 1.00, 9 late, and 0.968 / 0.982 / 1.00, 11 late with the larger model alone; round twelve 0.962 /
     /// 0.982 / 1.00, 11 late, and 0.962 / 0.986 / 0.75, 12 late before the start-up surge; round eleven 0.957 /
     /// 0.983 / 1.00, 14 late, 17 before corroboration; round ten
     /// 0.957 / 0.987 / 0.75, 18 late; round nine 0.962 / 0.982 / 1.00, 22 late).
@@ -40,9 +40,10 @@ public sealed class HouseholdEvaluationTests
     {
         var score = ReducedHeldOutSet.Value;
 
-        // Round twenty-three measured 7: its model is late on 4 more of these 400 nights and on 2 more of
-        // the 2,000 (docs/flywire.md, item 90). Round seventeen measured 3 (round sixteen 6, 9 before it).
-        Assert.True(score.Late <= 7, $"late {score.Late} of {score.Detected}");
+        // Round twenty-six measured 4 (round twenty-three 7: its model was late on 4 more of these 400
+        // nights and on 2 more of the 2,000, docs/flywire.md item 90; round seventeen 3, round sixteen 6,
+        // 9 before it).
+        Assert.True(score.Late <= 4, $"late {score.Late} of {score.Detected}");
     }
 
     [Fact]

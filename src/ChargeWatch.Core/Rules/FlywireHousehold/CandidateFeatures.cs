@@ -51,7 +51,9 @@ internal static class CandidateFeatures
     public const int SimilarRunLongestMinutes = 39;
     public const int RefrigeratorLikeRuns = 40;
     public const int NearestRefrigeratorLikeGap = 41;
-    public const int Count = 42;
+    public const int SwitchSteps = 42;
+    public const int SwitchSpreadShare = 43;
+    public const int Count = 44;
 
     public static readonly string[] Names =
     [
@@ -64,6 +66,7 @@ internal static class CandidateFeatures
         "big_loads_ratio", "ratio_blind_rise_since_start", "ratio_blind_carries_share", "ratio_blind_rise_40",
         "low_rise_since_start", "residual_low_rise_since_start", "residual_vars_low_rise_since_start",
         "similar_run_longest_min", "fridge_like_runs", "nearest_fridge_like_gap",
+        "switch_steps", "switch_spread_share",
     ];
 
     public static double OrMissing(double value) => double.IsNaN(value) || double.IsInfinity(value) ? Missing : value;

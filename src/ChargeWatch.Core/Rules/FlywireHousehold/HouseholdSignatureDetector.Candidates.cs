@@ -126,6 +126,10 @@ public sealed partial class HouseholdSignatureDetector
         f[CandidateFeatures.RefrigeratorLikeRuns] = _steps.Runs.CountLasting(RefrigeratorRunMin, RefrigeratorRunMax);
         f[CandidateFeatures.NearestRefrigeratorLikeGap] = CandidateFeatures.OrMissing(
             _steps.Runs.NearestGap(watts, vars / watts, RefrigeratorRunMin, RefrigeratorRunMax));
+        // Whether the meter averages or samples (SwitchSpread): a washing machine's bursts and a
+        // heater's switching look different on the two.
+        f[CandidateFeatures.SwitchSteps] = _switchSpread.Steps;
+        f[CandidateFeatures.SwitchSpreadShare] = _switchSpread.Steps == 0 ? CandidateFeatures.Missing : (double)_switchSpread.Spread / _switchSpread.Steps;
     }
 
     /// <summary>

@@ -55,6 +55,7 @@ public sealed partial class HouseholdSignatureDetector
     private readonly LastingSwitches _lasting;
     private readonly FloorHistory _floorHistory = new();
     private readonly MinuteLows _minuteLows = new();
+    private readonly SwitchSpread _switchSpread = new();
     private long _laggedRiseFitsSince;
     // Whether the meter's readings carry reactive power: a power factor, or volts and amps.
     private bool _knowsVars;
@@ -162,6 +163,7 @@ public sealed partial class HouseholdSignatureDetector
             _lasting.Clear();
             _floorHistory.Clear();
             _minuteLows.Clear();
+            _switchSpread.Break();
             _laggedRiseFitsSince = 0;
             _floorWindowAskedTicks = 0;
             _shortRiseAskedTicks = 0;
@@ -174,6 +176,7 @@ public sealed partial class HouseholdSignatureDetector
             _intervalTicks = _intervalTicks == 0 ? elapsed : (_intervalTicks * 0.9) + (elapsed * 0.1);
         }
         _lastTicks = ticks;
+        _switchSpread.Add(watts);
         _recentFloorBefore = _recentFloor.Count == 0 ? double.NaN : _recentFloor.Watts;
         _recentVarsFloorBefore = _recentVarsFloor.Count == 0 ? double.NaN : _recentVarsFloor.Watts;
         _floor.Add(ticks, watts, PowerFactorMath.VoltAmps(watts, powerFactor));
