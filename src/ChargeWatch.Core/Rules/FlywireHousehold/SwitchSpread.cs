@@ -6,14 +6,13 @@ namespace ChargeWatch.Core.Rules.FlywireHousehold;
 /// rest), a sampling one shows it whole in one. Counts the steps of at least
 /// <see cref="StepWatts"/> and how many of them the next reading continued the same way by a fifth
 /// of the step or more. On the tuning nights averaging meters continued 22–69 % of their steps (5th
-/// to 95th percentile), sampling ones 0–20 % (docs/flywire.md, item 96). O(1) per reading, no allocation.
+/// to 95th percentile), sampling ones 0–20 % (docs/flywire.md, item 96); the candidate model reads both
+/// counts (item 97). O(1) per reading, no allocation.
 /// </summary>
 internal sealed class SwitchSpread
 {
     public const double StepWatts = 60;
     private const double ContinuedShare = 0.2;
-    private const int StepsToJudge = 8;
-    private const double SamplingSpreadMax = 0.12;
     private double _previous = double.NaN;
     private double _step;
 
@@ -22,9 +21,6 @@ internal sealed class SwitchSpread
 
     /// <summary>Steps the next reading continued: a switch spread over two readings.</summary>
     public int Spread { get; private set; }
-
-    /// <summary>Enough steps seen, and few enough of them spread, that the meter samples.</summary>
-    public bool LooksSampling => Steps >= StepsToJudge && Spread <= SamplingSpreadMax * Steps;
 
     public void Add(double watts)
     {

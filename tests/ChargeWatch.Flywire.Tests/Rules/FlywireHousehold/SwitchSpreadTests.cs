@@ -23,21 +23,28 @@ public sealed class SwitchSpreadTests
     }
 
     [Fact]
-    public void LooksSampling_OnlyAfterEnoughWholeSteps()
+    public void ASamplingMetersSwitches_AreCountedWhole()
     {
         var spread = new SwitchSpread();
-        for (var i = 0; i < 7; i++)
+        for (var i = 0; i < 8; i++)
         {
-            Feed(spread, 20, 170, 170);
+            Feed(spread, 20, 170, 170, 20, 20);
         }
-        Assert.False(spread.LooksSampling);
 
-        Feed(spread, 20, 170, 170);
-        Assert.True(spread.LooksSampling);
+        Assert.Equal((16, 0), (spread.Steps, spread.Spread));
     }
 
     [Fact]
-    public void LooksSampling_NotOnAMeterThatSpreadsItsSwitches()
+    public void TheReadingThatJudgesAStep_IsNoStepOfItsOwn()
+    {
+        // A refrigerator's 200 W run of one reading: the switch-off judges the switch-on.
+        var spread = Fed(20, 220, 20, 20);
+
+        Assert.Equal((1, 0), (spread.Steps, spread.Spread));
+    }
+
+    [Fact]
+    public void AnAveragingMetersSwitches_AreCountedSpread()
     {
         var spread = new SwitchSpread();
         for (var i = 0; i < 10; i++)
@@ -45,8 +52,16 @@ public sealed class SwitchSpreadTests
             Feed(spread, 20, 20, 95, 170, 170, 100, 20, 20);
         }
 
-        Assert.False(spread.LooksSampling);
-        Assert.True(spread.Spread >= spread.Steps / 2);
+        // Each switch-on and switch-off is one step, its second half judged, not counted again.
+        Assert.Equal((20, 20), (spread.Steps, spread.Spread));
+    }
+
+    [Fact]
+    public void SmallChanges_AreNoSteps()
+    {
+        var spread = Fed(20, 70, 20, 75, 30);
+
+        Assert.Equal(0, spread.Steps);
     }
 
     [Fact]
