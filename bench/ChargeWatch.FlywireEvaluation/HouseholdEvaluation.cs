@@ -40,20 +40,41 @@ public static class HouseholdEvaluation
     }
 
     /// <summary>
+    /// The <paramref name="count"/> nights the same meter saw before <paramref name="seed"/>'s, oldest
+    /// first: a worker's detector runs for days, and what it keeps across nights (the household's
+    /// refrigerator runs, how the meter spreads its switches) is then no longer one evening's worth.
+    /// Other draws of the household (a charge or not), each a day earlier.
+    /// </summary>
+    public static IEnumerable<CircuitNight> NightsBefore(long seed, int count)
+    {
+        var options = OptionsFor(seed);
+        for (var daysBefore = count; daysBefore >= 1; daysBefore--)
+        {
+            yield return HouseholdModel.Create(
+                seed + (daysBefore * EarlierNightSeedStride),
+                options with { Start = options.Start.AddDays(-daysBefore), EbikeCharge = null, ChargeStart = null });
+        }
+    }
+
+    // Far from every tuning, report and training range.
+    private const long EarlierNightSeedStride = 1_000_000_000;
+
+    /// <summary>
     /// Scores the nights; <paramref name="byMeter"/>, when given, also gets one score per kind of
     /// meter (pf or not, averaging or sampling). A meter without pf is held to the contract's no-pf
     /// target (from the taper) even when the detector takes its pf from volts and amps.
+    /// <paramref name="nightsBefore"/>: how many nights the detector has run before each scored one.
     /// </summary>
     public static RuleScore Run(
         long firstSeed, int nights, HouseholdSignatureOptions? options = null, Action<string>? log = null,
-        IDictionary<string, RuleScore>? byMeter = null)
+        IDictionary<string, RuleScore>? byMeter = null, int nightsBefore = 0)
     {
         options ??= new HouseholdSignatureOptions();
         var score = new RuleScore("flywire.household");
         for (var seed = firstSeed; seed < firstSeed + nights; seed++)
         {
             var night = HouseholdModel.Create(seed, OptionsFor(seed));
-            var nightScore = Score(seed, night, options, log);
+            var nightScore = Score(seed, night, options, log, NightsBefore(seed, nightsBefore));
             score.Merge(nightScore);
             if (byMeter is not null)
             {
@@ -71,10 +92,16 @@ public static class HouseholdEvaluation
     public static string MeterKind(MeterOptions meter) =>
         $"household, {(meter.ReportsPowerFactor ? "pf" : "no pf")}, {(meter.Averaging ? "averaging" : "sampling")}";
 
-    public static RuleScore Score(long seed, CircuitNight night, HouseholdSignatureOptions options, Action<string>? log = null)
+    public static RuleScore Score(
+        long seed, CircuitNight night, HouseholdSignatureOptions options, Action<string>? log = null,
+        IEnumerable<CircuitNight>? nightsBefore = null)
     {
         var samples = night.Samples().ToArray();
         var detector = new HouseholdSignatureDetector(options);
+        foreach (var sample in (nightsBefore ?? []).SelectMany(n => n.Samples()))
+        {
+            detector.Observe(sample.Timestamp, sample.Watts, sample.PowerFactor, sample.Volts * sample.Amps);
+        }
         var fires = new List<(DateTimeOffset At, HouseholdEvidence Evidence)>();
         var cpuStart = ThreadCpuClock.NowMicroseconds();
         foreach (var sample in samples)

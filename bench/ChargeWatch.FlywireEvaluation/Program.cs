@@ -39,6 +39,10 @@ if (firstSeed + nights > 500_000L && set == "tune")
 }
 Action<string>? log = verbose ? Console.WriteLine : null;
 
+// --after N: the household detector has run N earlier nights of the same meter before each scored one.
+var after = Array.IndexOf(args, "--after");
+var nightsBefore = after >= 0 ? int.Parse(args[after + 1], CultureInfo.InvariantCulture) : 0;
+
 // --shed: only the shed rules (flywire.tap, flywire.strip), for quick runs.
 var shedOnly = args.Contains("--shed");
 var byMeter = new SortedDictionary<string, RuleScore>(StringComparer.Ordinal);
@@ -46,7 +50,7 @@ var scores = shedOnly ? new List<RuleScore>() : new List<RuleScore>
 {
     HouseholdEvaluation.Run(
         firstSeed, nights, OptionOverrides.Apply(args, new ChargeWatch.Core.Rules.FlywireHousehold.HouseholdSignatureOptions()), log,
-        byMeter),
+        byMeter, nightsBefore),
     CorridorEvaluation.Run(firstSeed, nights / 2, log),
 };
 scores.AddRange(
