@@ -14,7 +14,13 @@ namespace ChargeWatch.FlywireEvaluation;
 /// </summary>
 public static class CandidateCollection
 {
-    public static int Write(long firstSeed, int nights, HouseholdSignatureOptions options, TextWriter output, TextWriter nightsOutput)
+    /// <summary>
+    /// Writes the questions of the nights. Every odd seed's night is asked after
+    /// <paramref name="nightsBefore"/> earlier nights of the same meter, every even one's on a fresh
+    /// detector: a worker's detectors run for days, and start fresh after each restart.
+    /// </summary>
+    public static int Write(
+        long firstSeed, int nights, HouseholdSignatureOptions options, TextWriter output, TextWriter nightsOutput, int nightsBefore = 0)
     {
         var inv = CultureInfo.InvariantCulture;
         options.CandidateProbabilityMin = 2;
@@ -27,6 +33,10 @@ public static class CandidateCollection
             var night = HouseholdModel.Create(seed, HouseholdEvaluation.OptionsFor(seed));
             nightsOutput.WriteLine(NightTruth(seed, night, options));
             var detector = new HouseholdSignatureDetector(options);
+            foreach (var sample in HouseholdEvaluation.NightsBefore(seed, seed % 2 == 1 ? nightsBefore : 0).SelectMany(n => n.Samples()))
+            {
+                detector.Observe(sample.Timestamp, sample.Watts, sample.PowerFactor, sample.Volts * sample.Amps);
+            }
             detector.CandidateSeen = (ticks, features, probability) =>
             {
                 var at = new DateTimeOffset(ticks, TimeSpan.Zero);

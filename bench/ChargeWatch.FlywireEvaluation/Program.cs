@@ -1,8 +1,12 @@
 using System.Globalization;
 using ChargeWatch.FlywireEvaluation;
 
-// Usage: dotnet run -c Release --project bench/ChargeWatch.FlywireEvaluation -- [tune|report] [nights] [--verbose] [--shed] [--from SEED] [--set Option=value ...]
+// Usage: dotnet run -c Release --project bench/ChargeWatch.FlywireEvaluation -- [tune|report] [nights] [--verbose] [--shed] [--from SEED] [--after N] [--set Option=value ...]
 // (--set PowerFactorFromVoltsAndAmps=false measures meters without pf waiting for the taper.)
+// --after N: the household detector has run N earlier nights of the same meter before each scored one
+// (for candidates: every odd seed's night; the even ones' on a fresh detector).
+var after = Array.IndexOf(args, "--after");
+var nightsBefore = after >= 0 ? int.Parse(args[after + 1], CultureInfo.InvariantCulture) : 0;
 if (args.Length > 1 && args[0] == "trace")
 {
     // trace SEED: an evaluation night; trace SCENARIO.yaml DEVICE: a household meter of a scenario.
@@ -16,13 +20,13 @@ if (args.Length > 1 && args[0] == "trace")
 }
 if (args.Length > 3 && args[0] == "candidates")
 {
-    // candidates FROM NIGHTS FILE [--set ...]: every question the detector puts to the candidate model
+    // candidates FROM NIGHTS FILE [--after N] [--set ...]: every question the detector puts to the candidate model
     // on those nights (none fires), labelled, as CSV, and the nights' truth as FILE.nights.csv.
     using var csv = new StreamWriter(args[3]);
     using var truth = new StreamWriter(Path.ChangeExtension(args[3], ".nights.csv"));
     var rows = CandidateCollection.Write(
         long.Parse(args[1], CultureInfo.InvariantCulture), int.Parse(args[2], CultureInfo.InvariantCulture),
-        OptionOverrides.Apply(args, new ChargeWatch.Core.Rules.FlywireHousehold.HouseholdSignatureOptions()), csv, truth);
+        OptionOverrides.Apply(args, new ChargeWatch.Core.Rules.FlywireHousehold.HouseholdSignatureOptions()), csv, truth, nightsBefore);
     Console.WriteLine($"{rows} candidates -> {args[3]}");
     return;
 }
@@ -38,10 +42,6 @@ if (firstSeed + nights > 500_000L && set == "tune")
     return;
 }
 Action<string>? log = verbose ? Console.WriteLine : null;
-
-// --after N: the household detector has run N earlier nights of the same meter before each scored one.
-var after = Array.IndexOf(args, "--after");
-var nightsBefore = after >= 0 ? int.Parse(args[after + 1], CultureInfo.InvariantCulture) : 0;
 
 // --shed: only the shed rules (flywire.tap, flywire.strip), for quick runs.
 var shedOnly = args.Contains("--shed");

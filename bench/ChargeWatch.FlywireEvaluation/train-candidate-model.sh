@@ -19,8 +19,8 @@ data=${CANDIDATE_DATA:-$(mktemp -d)}
 mkdir -p "$data/train" "$data/frontier"
 dotnet build -c Release bench/ChargeWatch.FlywireEvaluation -v q -nologo >/dev/null
 collect() { # folder first-seed: two ranges of 5000 nights side by side
-  dotnet run --no-build -c Release --project bench/ChargeWatch.FlywireEvaluation -- candidates "$2" 5000 "$1/c$2.csv" &
-  dotnet run --no-build -c Release --project bench/ChargeWatch.FlywireEvaluation -- candidates $(($2 + 5000)) 5000 "$1/c$(($2 + 5000)).csv"
+  dotnet run --no-build -c Release --project bench/ChargeWatch.FlywireEvaluation -- candidates "$2" 5000 "$1/c$2.csv" --after 1 &
+  dotnet run --no-build -c Release --project bench/ChargeWatch.FlywireEvaluation -- candidates $(($2 + 5000)) 5000 "$1/c$(($2 + 5000)).csv" --after 1
   wait
 }
 for first in 10000 20000 30000 $(seq 50000 10000 130000); do collect "$data/train" $first; done

@@ -1,5 +1,6 @@
 using ChargeWatch.Core.Rules.FlywireHousehold;
 using ChargeWatch.FlywireEvaluation;
+using ChargeWatch.Simulator.Physics.Circuits;
 
 namespace ChargeWatch.Flywire.Tests.Evaluation;
 
@@ -13,20 +14,26 @@ public sealed class HouseholdEvaluationTests
 {
     private const long HeldOutSeed = 500_000;
 
-    // 400 nights (150 until round eight, where 3 charges moved recall by 0.05): run once for both tests.
-    private static readonly Lazy<RuleScore> ReducedHeldOutSet = new(() => HouseholdEvaluation.Run(HeldOutSeed, 400));
+    // 400 nights (150 until round eight, where 3 charges moved recall by 0.05), each scored on a fresh
+    // detector and on one that has run the night before (a worker's detectors run for days, and start
+    // fresh after a restart): each run once for both tests.
+    private static readonly Lazy<RuleScore>[] ReducedHeldOutSet =
+        [new(() => HouseholdEvaluation.Run(HeldOutSeed, 400)), new(() => HouseholdEvaluation.Run(HeldOutSeed, 400, nightsBefore: 1))];
 
     /// <summary>
-    /// Measured after round twenty-six: recall 0.984, precision 0.986, 0.75 false alerts per 100 nights, 4 late
-    /// (`-- report 400`; round twenty-three 0.984 / 0.995 / 0.25, 7 late; round seventeen 0.968 / 0.986 / 0.75, 3 late; round sixteen the same with 6 late; round fifteen 0.978 / 0.982 / 1.00, 9 late; round thirteen 0.973 / 0.982 / 1.00, 9 late, and 0.968 / 0.982 / 1.00, 11 late with the larger model alone; round twelve 0.962 /
+    /// Measured after round twenty-six: fresh recall 0.989, precision 0.991, 0.50 false alerts per 100
+    /// nights, 6 late; after a night 0.978 / 0.986 / 0.75, 9 late (`-- report 400 --after 0|1`; before
+    /// round twenty-six every night was scored fresh: round twenty-three 0.984 / 0.995 / 0.25, 7 late; round seventeen 0.968 / 0.986 / 0.75, 3 late; round sixteen the same with 6 late; round fifteen 0.978 / 0.982 / 1.00, 9 late; round thirteen 0.973 / 0.982 / 1.00, 9 late, and 0.968 / 0.982 / 1.00, 11 late with the larger model alone; round twelve 0.962 /
     /// 0.982 / 1.00, 11 late, and 0.962 / 0.986 / 0.75, 12 late before the start-up surge; round eleven 0.957 /
     /// 0.983 / 1.00, 14 late, 17 before corroboration; round ten
     /// 0.957 / 0.987 / 0.75, 18 late; round nine 0.962 / 0.982 / 1.00, 22 late).
     /// </summary>
-    [Fact]
-    public void Run_ReducedHeldOutSet_MeetsTheIssuesTargets()
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    public void Run_ReducedHeldOutSet_MeetsTheIssuesTargets(int nightsBefore)
     {
-        var score = ReducedHeldOutSet.Value;
+        var score = ReducedHeldOutSet[nightsBefore].Value;
 
         Assert.True(score.Positives >= 150, $"positives {score.Positives}");
         Assert.True(score.Recall >= 0.95, $"recall {score.Recall:0.000}");
@@ -35,15 +42,19 @@ public sealed class HouseholdEvaluationTests
         Assert.True(score.MicrosecondsPerReading <= 20, $"{score.MicrosecondsPerReading:0.00} µs per reading (debug build)");
     }
 
-    [Fact]
-    public void Run_ReducedHeldOutSet_LateDetectionsStayAtMostTheMeasuredLevel()
+    /// <summary>
+    /// Round twenty-six measured 6 fresh and 9 after a night. Fresh, round twenty-three measured 7 (its model was
+    /// late on 4 more of these 400 nights and on 2 more of the 2,000, docs/flywire.md item 90), round
+    /// seventeen 3, round sixteen 6, 9 before it.
+    /// </summary>
+    [Theory]
+    [InlineData(0, 6)]
+    [InlineData(1, 9)]
+    public void Run_ReducedHeldOutSet_LateDetectionsStayAtMostTheMeasuredLevel(int nightsBefore, int measured)
     {
-        var score = ReducedHeldOutSet.Value;
+        var score = ReducedHeldOutSet[nightsBefore].Value;
 
-        // Round twenty-six measured 4 (round twenty-three 7: its model was late on 4 more of these 400
-        // nights and on 2 more of the 2,000, docs/flywire.md item 90; round seventeen 3, round sixteen 6,
-        // 9 before it).
-        Assert.True(score.Late <= 4, $"late {score.Late} of {score.Detected}");
+        Assert.True(score.Late <= measured, $"late {score.Late} of {score.Detected}");
     }
 
     [Fact]
@@ -61,6 +72,19 @@ public sealed class HouseholdEvaluationTests
         Assert.Equal(score.Positives, byMeter.Values.Sum(s => s.Positives));
         Assert.Equal(score.Detected, byMeter.Values.Sum(s => s.Detected));
         Assert.Equal(score.FalseAlerts, byMeter.Values.Sum(s => s.FalseAlerts));
+    }
+
+    [Fact]
+    public void NightsBefore_AreTheSameMetersEarlierNightsOldestFirst()
+    {
+        const long seed = HeldOutSeed + 7;
+        var scored = HouseholdModel.Create(seed, HouseholdEvaluation.OptionsFor(seed));
+
+        var before = HouseholdEvaluation.NightsBefore(seed, 2).ToList();
+
+        Assert.Equal([scored.Start.AddDays(-2), scored.Start.AddDays(-1)], before.Select(n => n.Start));
+        Assert.All(before, n => Assert.Equal(scored.Meter, n.Meter));
+        Assert.True(before[^1].Samples().Last().Timestamp < scored.Samples().First().Timestamp);
     }
 
     /// <summary>

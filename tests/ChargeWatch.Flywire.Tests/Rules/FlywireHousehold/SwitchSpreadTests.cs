@@ -57,6 +57,23 @@ public sealed class SwitchSpreadTests
     }
 
     [Fact]
+    public void TheCounts_CoverOnlyTheLastWindowOfSteps()
+    {
+        // A week of an averaging meter's switches, then a sampling stretch as long as the window.
+        var spread = new SwitchSpread();
+        for (var i = 0; i < 1000; i++)
+        {
+            Feed(spread, 20, 20, 95, 170, 170, 100, 20, 20);
+        }
+        for (var i = 0; i < SwitchSpread.Window / 2; i++)
+        {
+            Feed(spread, 20, 170, 170, 20, 20);
+        }
+
+        Assert.Equal((SwitchSpread.Window, 0), (spread.Steps, spread.Spread));
+    }
+
+    [Fact]
     public void SmallChanges_AreNoSteps()
     {
         var spread = Fed(20, 70, 20, 75, 30);
