@@ -9,13 +9,13 @@ var after = Array.IndexOf(args, "--after");
 var nightsBefore = after >= 0 ? int.Parse(args[after + 1], CultureInfo.InvariantCulture) : 0;
 if (args.Length > 1 && args[0] == "trace")
 {
-    // trace SEED: an evaluation night; trace SCENARIO.yaml DEVICE: a household meter of a scenario.
-    if (args.Length > 2)
+    // trace SEED [--after N]: an evaluation night; trace SCENARIO.yaml DEVICE: a household meter of a scenario.
+    if (!long.TryParse(args[1], CultureInfo.InvariantCulture, out var seed) && args.Length > 2)
     {
         Environment.ExitCode = Trace.Household(args[1], args[2], Console.Out);
         return;
     }
-    Trace.Household(long.Parse(args[1], CultureInfo.InvariantCulture), Console.Out);
+    Trace.Household(seed, Console.Out, nightsBefore);
     return;
 }
 if (args.Length > 3 && args[0] == "candidates")

@@ -8,8 +8,9 @@ namespace ChargeWatch.FlywireEvaluation;
 /// <summary>Prints one night reading by reading with the detector's view, to see why it decided what it did.</summary>
 internal static class Trace
 {
-    public static void Household(long seed, TextWriter output) =>
-        Household(HouseholdModel.Create(seed, HouseholdEvaluation.OptionsFor(seed)), output);
+    /// <summary>An evaluation night, after <paramref name="nightsBefore"/> earlier nights of the same meter (not printed).</summary>
+    public static void Household(long seed, TextWriter output, int nightsBefore = 0) =>
+        Household(HouseholdModel.Create(seed, HouseholdEvaluation.OptionsFor(seed)), output, HouseholdEvaluation.NightsBefore(seed, nightsBefore));
 
     /// <summary>A household meter of a scenario, named (<c>trace demo b6-102</c>) or by its file, as the worker saw it.</summary>
     public static int Household(string scenario, string device, TextWriter output)
@@ -29,19 +30,21 @@ internal static class Trace
         return 0;
     }
 
-    private static void Household(CircuitNight night, TextWriter output)
+    private static void Household(CircuitNight night, TextWriter output, IEnumerable<CircuitNight>? nightsBefore = null)
     {
+        var detector = new HouseholdSignatureDetector(new HouseholdSignatureOptions());
+        foreach (var sample in (nightsBefore ?? []).SelectMany(n => n.Samples()))
+        {
+            detector.Observe(sample.Timestamp, sample.Watts, sample.PowerFactor, sample.Volts * sample.Amps);
+        }
         foreach (var charge in night.Charges)
         {
             output.WriteLine($"truth: start {charge.Start:HH:mm} taper {charge.TaperStart:HH:mm} end {charge.End:HH:mm} unplug {charge.Unplugged:HH:mm} {charge.Charger}");
         }
         output.WriteLine($"meter: {night.Meter}; loads {string.Join(",", night.Loads.Select(l => l.Name))}");
-        var detector = new HouseholdSignatureDetector(new HouseholdSignatureOptions())
-        {
-            CandidateSeen = (ticks, features, probability) => output.WriteLine(
-                $"{new DateTimeOffset(ticks, TimeSpan.Zero).ToOffset(night.Clock.Epoch.Offset):HH:mm:ss} candidate {(CandidatePath)features[CandidateFeatures.Path]} p {probability:0.000}: "
-                + string.Join(" ", CandidateFeatures.Names.Select((name, i) => $"{name}={features[i]:0.##}"))),
-        };
+        detector.CandidateSeen = (ticks, features, probability) => output.WriteLine(
+            $"{new DateTimeOffset(ticks, TimeSpan.Zero).ToOffset(night.Clock.Epoch.Offset):HH:mm:ss} candidate {(CandidatePath)features[CandidateFeatures.Path]} p {probability:0.000}: "
+            + string.Join(" ", CandidateFeatures.Names.Select((name, i) => $"{name}={features[i]:0.##}")));
         foreach (var sample in night.Samples())
         {
             var change = detector.Observe(sample.Timestamp, sample.Watts, sample.PowerFactor, sample.Volts * sample.Amps);

@@ -7,10 +7,13 @@
 # most 63 leaves (scikit-learn's histogram gradient boosting, a charge's first 45 minutes weighted 3;
 # a question asked during a charge counts as the charger only if its candidate started with it, the
 # others — a refrigerator's run beside the charger — are left out), then scores it on the frontier
-# nights. No candidate fires while the questions are collected, so the data do not depend on the
+# nights. Every odd night is asked after the night before it (`--after 1`), every even one on a fresh
+# detector: a worker's detectors run for days and start fresh after a restart, and what a detector
+# keeps across nights must look to the model as it will in the field (docs/flywire.md, item 99).
+# No candidate fires while the questions are collected, so the data do not depend on the
 # model compiled in; scikit-learn is seeded (1 since round twenty-three: docs/flywire.md, items 89–90):
-# two runs write the same bytes. About 20 minutes on 2
-# cores. Needs python3-numpy, python3-pandas and python3-sklearn (Debian);
+# two runs write the same bytes. About 25 minutes on 2
+# cores and 13 GB of memory for the training. Needs python3-numpy, python3-pandas and python3-sklearn (Debian);
 # PYTHON names the interpreter that has them (default python3).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
