@@ -26,10 +26,7 @@ public sealed class SwitchSpreadTests
     public void ASamplingMetersSwitches_AreCountedWhole()
     {
         var spread = new SwitchSpread();
-        for (var i = 0; i < 8; i++)
-        {
-            Feed(spread, 20, 170, 170, 20, 20);
-        }
+        FeedRepeatedly(spread, 8, SamplingOnAndOff);
 
         Assert.Equal((16, 0), (spread.Steps, spread.Spread));
     }
@@ -47,10 +44,7 @@ public sealed class SwitchSpreadTests
     public void AnAveragingMetersSwitches_AreCountedSpread()
     {
         var spread = new SwitchSpread();
-        for (var i = 0; i < 10; i++)
-        {
-            Feed(spread, 20, 20, 95, 170, 170, 100, 20, 20);
-        }
+        FeedRepeatedly(spread, 10, AveragingOnAndOff);
 
         // Each switch-on and switch-off is one step, its second half judged, not counted again.
         Assert.Equal((20, 20), (spread.Steps, spread.Spread));
@@ -61,14 +55,8 @@ public sealed class SwitchSpreadTests
     {
         // A week of an averaging meter's switches, then a sampling stretch as long as the window.
         var spread = new SwitchSpread();
-        for (var i = 0; i < 1000; i++)
-        {
-            Feed(spread, 20, 20, 95, 170, 170, 100, 20, 20);
-        }
-        for (var i = 0; i < SwitchSpread.Window / 2; i++)
-        {
-            Feed(spread, 20, 170, 170, 20, 20);
-        }
+        FeedRepeatedly(spread, 1000, AveragingOnAndOff);
+        FeedRepeatedly(spread, SwitchSpread.Window / 2, SamplingOnAndOff);
 
         Assert.Equal((SwitchSpread.Window, 0), (spread.Steps, spread.Spread));
     }
@@ -89,6 +77,20 @@ public sealed class SwitchSpreadTests
         Feed(spread, 500, 500);
 
         Assert.Equal(0, spread.Steps);
+    }
+
+    // A 150 W load switched on and off, each switch whole in one reading.
+    private static readonly double[] SamplingOnAndOff = [20, 170, 170, 20, 20];
+
+    // The same, each switch spread over two readings.
+    private static readonly double[] AveragingOnAndOff = [20, 20, 95, 170, 170, 100, 20, 20];
+
+    private static void FeedRepeatedly(SwitchSpread spread, int times, double[] watts)
+    {
+        for (var i = 0; i < times; i++)
+        {
+            Feed(spread, watts);
+        }
     }
 
     private static SwitchSpread Fed(params double[] watts)
