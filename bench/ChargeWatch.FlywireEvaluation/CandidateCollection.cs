@@ -33,10 +33,7 @@ public static class CandidateCollection
             var night = HouseholdModel.Create(seed, HouseholdEvaluation.OptionsFor(seed));
             nightsOutput.WriteLine(NightTruth(seed, night, options));
             var detector = new HouseholdSignatureDetector(options);
-            foreach (var sample in HouseholdEvaluation.NightsBefore(seed, seed % 2 == 1 ? nightsBefore : 0).SelectMany(n => n.Samples()))
-            {
-                detector.Observe(sample.Timestamp, sample.Watts, sample.PowerFactor, sample.Volts * sample.Amps);
-            }
+            HouseholdEvaluation.RunThrough(detector, HouseholdEvaluation.NightsBefore(seed, seed % 2 == 1 ? nightsBefore : 0));
             detector.CandidateSeen = (ticks, features, probability) =>
             {
                 var at = new DateTimeOffset(ticks, TimeSpan.Zero);

@@ -41,9 +41,9 @@ public static class HouseholdEvaluation
 
     /// <summary>
     /// The <paramref name="count"/> nights the same meter saw before <paramref name="seed"/>'s, oldest
-    /// first: a worker's detector runs for days, and what it keeps across nights (the household's
-    /// refrigerator runs, how the meter spreads its switches) is then no longer one evening's worth.
-    /// Other draws of the household (a charge or not), each a day earlier.
+    /// first: a worker's detector runs for days, and what it keeps across nights (how the meter
+    /// spreads its switches, among others) is then no longer one evening's worth. Other draws of the
+    /// household (a charge or not), each a day earlier.
     /// </summary>
     public static IEnumerable<CircuitNight> NightsBefore(long seed, int count)
     {
@@ -58,6 +58,15 @@ public static class HouseholdEvaluation
 
     // Far from every tuning, report and training range.
     private const long EarlierNightSeedStride = 1_000_000_000;
+
+    /// <summary>Plays whole nights through the detector, as the worker would have before the night that counts.</summary>
+    public static void RunThrough(HouseholdSignatureDetector detector, IEnumerable<CircuitNight> nights)
+    {
+        foreach (var sample in nights.SelectMany(n => n.Samples()))
+        {
+            detector.Observe(sample.Timestamp, sample.Watts, sample.PowerFactor, sample.Volts * sample.Amps);
+        }
+    }
 
     /// <summary>
     /// Scores the nights; <paramref name="byMeter"/>, when given, also gets one score per kind of
@@ -98,10 +107,7 @@ public static class HouseholdEvaluation
     {
         var samples = night.Samples().ToArray();
         var detector = new HouseholdSignatureDetector(options);
-        foreach (var sample in (nightsBefore ?? []).SelectMany(n => n.Samples()))
-        {
-            detector.Observe(sample.Timestamp, sample.Watts, sample.PowerFactor, sample.Volts * sample.Amps);
-        }
+        RunThrough(detector, nightsBefore ?? []);
         var fires = new List<(DateTimeOffset At, HouseholdEvidence Evidence)>();
         var cpuStart = ThreadCpuClock.NowMicroseconds();
         foreach (var sample in samples)

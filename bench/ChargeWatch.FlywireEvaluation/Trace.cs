@@ -33,10 +33,7 @@ internal static class Trace
     private static void Household(CircuitNight night, TextWriter output, IEnumerable<CircuitNight>? nightsBefore = null)
     {
         var detector = new HouseholdSignatureDetector(new HouseholdSignatureOptions());
-        foreach (var sample in (nightsBefore ?? []).SelectMany(n => n.Samples()))
-        {
-            detector.Observe(sample.Timestamp, sample.Watts, sample.PowerFactor, sample.Volts * sample.Amps);
-        }
+        HouseholdEvaluation.RunThrough(detector, nightsBefore ?? []);
         foreach (var charge in night.Charges)
         {
             output.WriteLine($"truth: start {charge.Start:HH:mm} taper {charge.TaperStart:HH:mm} end {charge.End:HH:mm} unplug {charge.Unplugged:HH:mm} {charge.Charger}");
