@@ -12,7 +12,7 @@
 # keeps across nights must look to the model as it will in the field (docs/flywire.md, item 99).
 # No candidate fires while the questions are collected, so the data do not depend on the
 # model compiled in; scikit-learn is seeded (1 since round twenty-three: docs/flywire.md, items 89–90):
-# two runs write the same bytes. About 25 minutes on 2
+# two runs write the same bytes. About 15 minutes on 2
 # cores and 13 GB of memory for the training. Needs python3-numpy, python3-pandas and python3-sklearn (Debian);
 # PYTHON names the interpreter that has them (default python3).
 set -euo pipefail
