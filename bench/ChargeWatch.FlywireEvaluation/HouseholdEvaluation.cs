@@ -40,10 +40,13 @@ public static class HouseholdEvaluation
     }
 
     /// <summary>
-    /// The <paramref name="count"/> nights the same meter saw before <paramref name="seed"/>'s, oldest
+    /// The <paramref name="count"/> days the same meter saw before <paramref name="seed"/>'s night, oldest
     /// first: a worker's detector runs for days, and what it keeps across nights (how the meter
     /// spreads its switches, among others) is then no longer one evening's worth. Other draws of the
-    /// household (a charge or not), each a day earlier.
+    /// household (a charge or not), each a day earlier and 24 hours long, so the readings run on into
+    /// the scored night without a break: the meter reports through the day (only the refrigerator
+    /// and standby draw then), and a detector that saw a gap every morning would rebuild its floors
+    /// each evening, which a worker's never does.
     /// </summary>
     public static IEnumerable<CircuitNight> NightsBefore(long seed, int count)
     {
@@ -52,7 +55,7 @@ public static class HouseholdEvaluation
         {
             yield return HouseholdModel.Create(
                 seed + (daysBefore * EarlierNightSeedStride),
-                options with { Start = options.Start.AddDays(-daysBefore), EbikeCharge = null, ChargeStart = null });
+                options with { Start = options.Start.AddDays(-daysBefore), EbikeCharge = null, ChargeStart = null, Duration = TimeSpan.FromDays(1) });
         }
     }
 
