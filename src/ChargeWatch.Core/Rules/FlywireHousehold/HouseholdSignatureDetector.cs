@@ -164,6 +164,11 @@ public sealed partial class HouseholdSignatureDetector
             _floorHistory.Clear();
             _minuteLows.Clear();
             _switchSpread.Break();
+            // Loads tracked before the gap were measured against the floors just cleared, and their
+            // switch-offs may have passed unseen: kept open they would count as on all night and take
+            // the slow changes meant for the newest load. The one an alert fires for stays, to resolve.
+            _tracks.RemoveAll(IsNotFiring);
+            _lastAbsorber = null;
             _laggedRiseFitsSince = 0;
             _floorWindowAskedTicks = 0;
             _shortRiseAskedTicks = 0;
@@ -282,6 +287,8 @@ public sealed partial class HouseholdSignatureDetector
         }
         return _taperFiringWatts > 0 ? DecideByFloorTaper(ticks) : _firing is null && DecideByFloorTaper(ticks) == HouseholdChange.Fired ? HouseholdChange.Fired : Decide(ticks);
     }
+
+    private bool IsNotFiring(LoadTrack track) => !ReferenceEquals(track, _firing);
 
     private void RememberFloor()
     {
