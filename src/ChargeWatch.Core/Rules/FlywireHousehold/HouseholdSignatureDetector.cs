@@ -74,7 +74,6 @@ public sealed partial class HouseholdSignatureDetector
     private long _taperGoneTicks;
     private SwitchedLoad? _stepFiring;
     private LoadTrack? _historyOwner;
-    private double _baseWatts;
     private long _lastTicks;
     private long _lastQuietTicks;
     private long _warmUntilTicks;
@@ -242,10 +241,6 @@ public sealed partial class HouseholdSignatureDetector
         }
         if (ticks < _warmUntilTicks)
         {
-            if (OpenCount() == 0)
-            {
-                _baseWatts = _floor.Watts;
-            }
             RememberFloor();
             return HouseholdChange.None;
         }
@@ -348,16 +343,9 @@ public sealed partial class HouseholdSignatureDetector
         var owner = Owner();
         _lastAbsorber = owner;
         _lastAbsorbed = delta;
-        if (owner is null)
+        if (owner is not null)
         {
-            _baseWatts = Math.Max(0, _baseWatts + delta);
-            return;
-        }
-        owner.Level += delta;
-        if (owner.Level < 0)
-        {
-            _baseWatts = Math.Max(0, _baseWatts + owner.Level);
-            owner.Level = 0;
+            owner.Level = Math.Max(0, owner.Level + delta);
         }
     }
 
@@ -366,10 +354,6 @@ public sealed partial class HouseholdSignatureDetector
         if (_lastAbsorber is { Closed: false } track)
         {
             track.Level = Math.Max(0, track.Level - _lastAbsorbed);
-        }
-        else if (_lastAbsorber is null)
-        {
-            _baseWatts = Math.Max(0, _baseWatts - _lastAbsorbed);
         }
         _lastAbsorbed = 0;
     }
@@ -405,7 +389,7 @@ public sealed partial class HouseholdSignatureDetector
     {
         if (OpenCount() >= MaxTracks)
         {
-            MergeOldestIntoBase();
+            ForgetOldestOpen();
         }
         var track = new LoadTrack
         {
@@ -470,13 +454,12 @@ public sealed partial class HouseholdSignatureDetector
         Absorb(residual);
     }
 
-    private void MergeOldestIntoBase()
+    private void ForgetOldestOpen()
     {
         foreach (var track in _tracks)
         {
             if (!track.Closed && !ReferenceEquals(track, _firing))
             {
-                _baseWatts += track.Level;
                 _tracks.Remove(track);
                 return;
             }
@@ -537,7 +520,6 @@ public sealed partial class HouseholdSignatureDetector
             }
             if (ticks - track.StartTicks > _options.TrackMaxAge.Ticks && !ReferenceEquals(track, _firing))
             {
-                _baseWatts += track.Level;
                 _tracks.RemoveAt(i);
             }
         }
@@ -614,7 +596,7 @@ public sealed partial class HouseholdSignatureDetector
             {
                 GoneAt = At(firing.GoneSinceTicks);
                 _firing = null;
-                RemoveTrack(firing);
+                _tracks.Remove(firing);
                 DropFinishedTracks(ticks);
                 return HouseholdChange.Resolved;
             }
@@ -643,16 +625,6 @@ public sealed partial class HouseholdSignatureDetector
         return HouseholdChange.None;
     }
 
-    private void RemoveTrack(LoadTrack track)
-    {
-        if (!track.Closed)
-        {
-            // Whatever trickle remains now belongs to the base.
-            _baseWatts += track.Level;
-        }
-        _tracks.Remove(track);
-    }
-
     private void DropFinishedTracks(long ticks)
     {
         for (var i = _tracks.Count - 1; i >= 0; i--)
@@ -661,7 +633,7 @@ public sealed partial class HouseholdSignatureDetector
             if (track.GoneSinceTicks != 0 && ticks - track.GoneSinceTicks >= _options.ResolveAfter.Ticks
                 && !ReferenceEquals(track, _firing))
             {
-                RemoveTrack(track);
+                _tracks.Remove(track);
             }
         }
     }
@@ -716,11 +688,11 @@ public sealed partial class HouseholdSignatureDetector
         return Math.Min(1.0, confidence);
     }
 
-    /// <summary>Floor, base and tracks, for the evaluation harness's traces.</summary>
+    /// <summary>Floors and tracks, for the evaluation harness's traces.</summary>
     internal string DescribeState()
     {
         var text = new System.Text.StringBuilder();
-        text.Append(System.Globalization.CultureInfo.InvariantCulture, $"floor {_floor.Watts:0.0} drift {_stepFree.Value:0.0} base {_baseWatts:0.0}");
+        text.Append(System.Globalization.CultureInfo.InvariantCulture, $"floor {_floor.Watts:0.0} drift {_stepFree.Value:0.0}");
         foreach (var t in _tracks)
         {
             text.Append(System.Globalization.CultureInfo.InvariantCulture,
