@@ -33,6 +33,10 @@ internal sealed class BigLoadFilter(double bigWatts)
     private int _openCount;
     private readonly double[] _sizes = new double[MaxSizes];
     private readonly int[] _seen = new int[MaxSizes];
+    // When each size was last switched: with every slot taken, a new size replaces the one gone
+    // longest, so a detector that runs for months follows the appliances in use (summer's air
+    // conditioner, winter's heater) instead of keeping its first week's.
+    private readonly long[] _lastSeenTicks = new long[MaxSizes];
     private readonly double[] _sizeVars = new double[MaxSizes];
     private readonly int[] _seenVars = new int[MaxSizes];
     private int _sizeCount;
@@ -139,13 +143,13 @@ internal sealed class BigLoadFilter(double bigWatts)
             var step = watts - _beforeWatts;
             if (step >= bigWatts)
             {
-                SwitchOn(step, vars - _beforeVars);
+                SwitchOn(ticks, step, vars - _beforeVars);
                 _switchOnTicks[_nextSwitchOn] = ticks;
                 _nextSwitchOn = (_nextSwitchOn + 1) % _switchOnTicks.Length;
             }
             else if (step <= -bigWatts || (_openCount > 0 && step <= -0.5 * Smallest()))
             {
-                SwitchOff(-step);
+                SwitchOff(ticks, -step);
             }
         }
         else if (Math.Abs(watts - _lastWatts) >= 0.5 * bigWatts || (_openCount > 0 && _lastWatts - watts >= 0.25 * Smallest()))
@@ -177,9 +181,9 @@ internal sealed class BigLoadFilter(double bigWatts)
         return smallest;
     }
 
-    private void SwitchOn(double step, double stepVars)
+    private void SwitchOn(long ticks, double step, double stepVars)
     {
-        var size = SizeOf(step, stepVars, out var sizeVars);
+        var size = SizeOf(ticks, step, stepVars, out var sizeVars);
         if (_openCount == MaxOpen)
         {
             Close(0);
@@ -190,11 +194,11 @@ internal sealed class BigLoadFilter(double bigWatts)
         OpenVars += _openVars[_openCount - 1];
     }
 
-    private void SwitchOff(double drop)
+    private void SwitchOff(long ticks, double drop)
     {
         if (_openCount > 0)
         {
-            SizeOf(drop, double.NaN, out _);
+            SizeOf(ticks, drop, double.NaN, out _);
             Close(Closest(drop));
         }
     }
@@ -249,7 +253,7 @@ internal sealed class BigLoadFilter(double bigWatts)
     /// learning it, and that size's reactive power (<paramref name="stepVars"/>, the switch's own, NaN
     /// for a switch-off or an unknown one, is learned only where it is the appliance's alone).
     /// </summary>
-    private double SizeOf(double step, double stepVars, out double sizeVars)
+    private double SizeOf(long ticks, double step, double stepVars, out double sizeVars)
     {
         sizeVars = stepVars;
         var best = -1;
@@ -264,6 +268,7 @@ internal sealed class BigLoadFilter(double bigWatts)
         }
         if (best >= 0 && Math.Abs(_sizes[best] - step) <= SameSizeWatts + (SameSizeShare * _sizes[best]))
         {
+            _lastSeenTicks[best] = ticks;
             _seen[best]++;
             _sizes[best] += (step - _sizes[best]) / Math.Min(_seen[best], 8);
             if (!double.IsNaN(stepVars))
@@ -277,17 +282,29 @@ internal sealed class BigLoadFilter(double bigWatts)
         if (best >= 0 && _seen[best] >= 2)
         {
             // A composite switch: the appliance's learned reactive power, not the composite's.
+            _lastSeenTicks[best] = ticks;
             sizeVars = _seenVars[best] == 0 ? stepVars : _sizeVars[best];
             return _sizes[best];
         }
-        if (_sizeCount < MaxSizes)
-        {
-            _sizes[_sizeCount] = step;
-            _sizeVars[_sizeCount] = double.IsNaN(stepVars) ? 0 : stepVars;
-            _seenVars[_sizeCount] = double.IsNaN(stepVars) ? 0 : 1;
-            _seen[_sizeCount] = 1;
-            _sizeCount++;
-        }
+        var slot = _sizeCount < MaxSizes ? _sizeCount++ : LongestGone();
+        _sizes[slot] = step;
+        _sizeVars[slot] = double.IsNaN(stepVars) ? 0 : stepVars;
+        _seenVars[slot] = double.IsNaN(stepVars) ? 0 : 1;
+        _seen[slot] = 1;
+        _lastSeenTicks[slot] = ticks;
         return step;
+    }
+
+    private int LongestGone()
+    {
+        var oldest = 0;
+        for (var i = 1; i < _sizeCount; i++)
+        {
+            if (_lastSeenTicks[i] < _lastSeenTicks[oldest])
+            {
+                oldest = i;
+            }
+        }
+        return oldest;
     }
 }

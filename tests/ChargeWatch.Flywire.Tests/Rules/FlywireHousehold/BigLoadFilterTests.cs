@@ -62,6 +62,22 @@ public sealed class BigLoadFilterTests
     }
 
     [Fact]
+    public void Residual_NewApplianceAfterEverySizeSlotIsTaken_IsLearnedInPlaceOfTheOneGoneLongest()
+    {
+        // Six appliances, each on and off once, take every slot; then a 900 W one runs twice, and a
+        // third time starts in the minute a 150 W refrigerator stops: the meter rises by 750 W.
+        double[] sixAppliances = [.. new[] { 1500, 2100, 2700, 3300, 3900, 4500 }.SelectMany(size => new double[] { 60, 60 + size, 60 + size, 60 })];
+        var residuals = Residuals(
+            [.. sixAppliances,
+            60, 960, 960, 60, 60, 960, 960, 60,
+            210, 210, 960, 960, 960]);
+
+        // Taken out at its learned 900 W, the refrigerator's stop shows; a filter that could learn
+        // no more sizes would take out the 750 W step and keep the refrigerator on.
+        Assert.Equal(60, residuals[^1], 1);
+    }
+
+    [Fact]
     public void Residual_ApplianceOffUnseen_IsForgottenOnceTheMeterReadsBelowTheLow()
     {
         // A kettle's switch-off hides in a slow ramp the filter cannot see as a step.
