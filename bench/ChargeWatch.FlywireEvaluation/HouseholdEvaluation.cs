@@ -42,11 +42,11 @@ public static class HouseholdEvaluation
     /// <summary>
     /// The <paramref name="count"/> days the same meter saw before <paramref name="seed"/>'s night, oldest
     /// first: a worker's detector runs for days, and what it keeps across nights (how the meter
-    /// spreads its switches, among others) is then no longer one evening's worth. Other draws of the
-    /// household (a charge or not), each a day earlier and 24 hours long, so the readings run on into
-    /// the scored night without a break: the meter reports through the day (only the refrigerator
-    /// and standby draw then), and a detector that saw a gap every morning would rebuild its floors
-    /// each evening, which a worker's never does.
+    /// spreads its switches, the big appliances' sizes, among others) is then no longer one evening's
+    /// worth. The same household's appliances used at other times (and a charge or not), each a day
+    /// earlier and 24 hours long, so the readings run on into the scored night without a break: the
+    /// meter reports through the day (only the refrigerator and standby draw then), and a detector
+    /// that saw a gap every morning would rebuild its floors each evening, which a worker's never does.
     /// </summary>
     public static IEnumerable<CircuitNight> NightsBefore(long seed, int count)
     {
@@ -54,8 +54,15 @@ public static class HouseholdEvaluation
         for (var daysBefore = count; daysBefore >= 1; daysBefore--)
         {
             yield return HouseholdModel.Create(
-                seed + (daysBefore * EarlierNightSeedStride),
-                options with { Start = options.Start.AddDays(-daysBefore), EbikeCharge = null, ChargeStart = null, Duration = TimeSpan.FromDays(1) });
+                seed,
+                options with
+                {
+                    Start = options.Start.AddDays(-daysBefore),
+                    Duration = TimeSpan.FromDays(1),
+                    DaySeed = seed + (daysBefore * EarlierNightSeedStride),
+                    EbikeCharge = null,
+                    ChargeStart = null,
+                });
         }
     }
 

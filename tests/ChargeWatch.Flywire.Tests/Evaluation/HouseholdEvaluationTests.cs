@@ -15,7 +15,7 @@ public sealed class HouseholdEvaluationTests
     private const long HeldOutSeed = 500_000;
 
     // 400 nights (150 until round eight, where 3 charges moved recall by 0.05), each scored on a fresh
-    // detector and on one that has run through the day before, readings without a break (a worker's
+    // detector and on one that has run through the household's day before, readings without a break (a worker's
     // detectors run for days, and start fresh after a restart): each run once for both tests.
     private static readonly Lazy<RuleScore>[] ReducedHeldOutSet =
         [new(() => HouseholdEvaluation.Run(HeldOutSeed, 400)), new(() => HouseholdEvaluation.Run(HeldOutSeed, 400, nightsBefore: 1))];
@@ -23,7 +23,8 @@ public sealed class HouseholdEvaluationTests
     /// <summary>
     /// Measured after round twenty-six: fresh recall 0.989, precision 0.991, 0.50 false alerts per 100
     /// nights, 6 late; after a night 0.978 / 0.986 / 0.75, 9 late (`-- report 400 --after 0|1`; round
-    /// twenty-seven runs the day before without the morning's gap: 0.973 / 0.990 / 0.50, 9 late; before
+    /// twenty-seven runs the same household's day before without the morning's gap: 0.973 / 1.000 /
+    /// 0.00, 9 late (another household's day: 0.973 / 0.990 / 0.50, 9 late); before
     /// round twenty-six every night was scored fresh: round twenty-three 0.984 / 0.995 / 0.25, 7 late; round seventeen 0.968 / 0.986 / 0.75, 3 late; round sixteen the same with 6 late; round fifteen 0.978 / 0.982 / 1.00, 9 late; round thirteen 0.973 / 0.982 / 1.00, 9 late, and 0.968 / 0.982 / 1.00, 11 late with the larger model alone; round twelve 0.962 /
     /// 0.982 / 1.00, 11 late, and 0.962 / 0.986 / 0.75, 12 late before the start-up surge; round eleven 0.957 /
     /// 0.983 / 1.00, 14 late, 17 before corroboration; round ten

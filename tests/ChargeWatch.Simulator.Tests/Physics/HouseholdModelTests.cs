@@ -26,6 +26,29 @@ public class HouseholdModelTests
     }
 
     [Fact]
+    public void Create_AnotherDayOfTheHousehold_RunsTheSameAppliancesAtOtherTimes()
+    {
+        var options = new HouseholdOptions { ClimateProbability = 1, RiceCookerProbability = 1, TelevisionProbability = 1 };
+        var night = HouseholdModel.Create(7, options);
+        var dayBefore = HouseholdModel.Create(7, options with { DaySeed = 1_000_000_007 });
+
+        // Which appliances, their sizes and power factors: the household's.
+        Assert.Equal(night.Loads.Select(l => l.Name), dayBefore.Loads.Select(l => l.Name));
+        foreach (var name in new[] { "fridge", "tv", "rice-cooker", "air-conditioner", "standby" })
+        {
+            var own = Appliance(night, name);
+            var other = Appliance(dayBefore, name);
+            Assert.Equal(own.Segments.Select(s => (s.Watts, s.PowerFactor)).Distinct().First(), other.Segments.Select(s => (s.Watts, s.PowerFactor)).Distinct().First());
+        }
+        // When they run: the day's.
+        Assert.NotEqual(Appliance(night, "tv").Segments[0].Start, Appliance(dayBefore, "tv").Segments[0].Start);
+        Assert.NotEqual(night.Samples().Select(s => s.Watts), dayBefore.Samples().Select(s => s.Watts));
+    }
+
+    private static ChargeWatch.Simulator.Physics.Appliances.ScheduledLoad Appliance(CircuitNight night, string name) =>
+        night.Loads.OfType<ChargeWatch.Simulator.Physics.Appliances.ScheduledLoad>().Single(l => l.Name == name);
+
+    [Fact]
     public void Create_WithCharge_AddsThePlateauPowerToTheMeter()
     {
         var options = new HouseholdOptions { EbikeCharge = true, ChargeStart = TimeSpan.FromHours(21) };

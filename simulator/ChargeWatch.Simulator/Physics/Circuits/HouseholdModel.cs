@@ -14,42 +14,44 @@ public static class HouseholdModel
     {
         options ??= new HouseholdOptions();
         var random = new SimRandom(seed);
+        // Another day of the household: its appliances from the seed, how they are used from the day.
+        var day = options.DaySeed is { } daySeed ? new SimRandom(daySeed) : null;
         var clock = new ModelClock(options.Start);
         var to = options.Duration.TotalSeconds;
         var loads = new List<ILoad>
         {
-            Appliance.Standby(random.Fork("standby"), 0, to),
-            Appliance.Fridge(random.Fork("fridge"), 0, to),
-            Appliance.Lighting(random.Fork("lighting"), clock, 0, to),
-            Appliance.SmallElectronics(random.Fork("electronics"), clock, 0, to),
-            Appliance.Kettle(random.Fork("kettle"), clock, 0, to),
+            Appliance.Standby(random.Fork("standby"), 0, to, day?.Fork("standby")),
+            Appliance.Fridge(random.Fork("fridge"), 0, to, day?.Fork("fridge")),
+            Appliance.Lighting(random.Fork("lighting"), clock, 0, to, day?.Fork("lighting")),
+            Appliance.SmallElectronics(random.Fork("electronics"), clock, 0, to, day?.Fork("electronics")),
+            Appliance.Kettle(random.Fork("kettle"), clock, 0, to, day?.Fork("kettle")),
         };
         var uses = random.Fork("mix");
         if (uses.Chance(options.TelevisionProbability))
         {
-            loads.Add(Appliance.Television(random.Fork("tv"), clock, 0, to));
+            loads.Add(Appliance.Television(random.Fork("tv"), clock, 0, to, day?.Fork("tv")));
         }
         if (uses.Chance(options.RiceCookerProbability))
         {
-            loads.Add(Appliance.RiceCooker(random.Fork("rice-cooker"), clock, 0, to));
+            loads.Add(Appliance.RiceCooker(random.Fork("rice-cooker"), clock, 0, to, day?.Fork("rice-cooker")));
         }
         if (uses.Chance(options.ClimateProbability))
         {
-            loads.Add(Appliance.ClimateControl(random.Fork("climate"), clock, 0, to, heater: options.Season == Season.Winter));
+            loads.Add(Appliance.ClimateControl(random.Fork("climate"), clock, 0, to, heater: options.Season == Season.Winter, day?.Fork("climate")));
         }
         if (uses.Chance(options.WashingMachineProbability))
         {
-            loads.Add(Appliance.WashingMachine(random.Fork("washing"), clock, 0, to));
+            loads.Add(Appliance.WashingMachine(random.Fork("washing"), clock, 0, to, day?.Fork("washing")));
         }
 
         var charges = new List<ChargeTruth>();
-        if (options.EbikeCharge ?? uses.Chance(options.EbikeProbability))
+        if (options.EbikeCharge ?? (day?.Fork("mix") ?? uses).Chance(options.EbikeProbability))
         {
-            var (load, truth) = EbikeCharge(random.Fork("ebike"), clock, to, options.ChargeStart, options.Charger);
+            var (load, truth) = EbikeCharge((day ?? random).Fork("ebike"), clock, to, options.ChargeStart, options.Charger);
             loads.Add(load);
             charges.Add(truth);
         }
-        return new CircuitNight(CircuitRole.Household, clock, options.Duration, options.Meter, loads, charges, random.Fork("meter"));
+        return new CircuitNight(CircuitRole.Household, clock, options.Duration, options.Meter, loads, charges, (day ?? random).Fork("meter"));
     }
 
     /// <summary>

@@ -10,6 +10,13 @@ public sealed record HouseholdOptions
 
     public TimeSpan Duration { get; init; } = TimeSpan.FromHours(16);
 
+    /// <summary>
+    /// Another day of the household the seed draws: the same appliances, of the same sizes, on the
+    /// same meter, used at other times (and an e-bike charge or not) as this seed draws them. Null: the
+    /// seed's own night.
+    /// </summary>
+    public long? DaySeed { get; init; }
+
     public MeterOptions Meter { get; init; } = new();
 
     /// <summary>True/false forces an e-bike charge; null draws one with <see cref="EbikeProbability"/>.</summary>
