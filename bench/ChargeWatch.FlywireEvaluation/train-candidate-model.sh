@@ -7,9 +7,10 @@
 # most 63 leaves (scikit-learn's histogram gradient boosting, a charge's first 45 minutes weighted 3;
 # a question asked during a charge counts as the charger only if its candidate started with it, the
 # others — a refrigerator's run beside the charger — are left out), then scores it on the frontier
-# nights. Every odd night is asked after the night before it (`--after 1`), every even one on a fresh
-# detector: a worker's detectors run for days and start fresh after a restart, and what a detector
-# keeps across nights must look to the model as it will in the field (docs/flywire.md, item 99).
+# nights. Every odd night is asked after a day of the same household before it (`--after 1`), every
+# even one on a fresh detector: a worker's detectors run for days and start fresh after a restart, and
+# what a detector keeps across nights must look to the model as it will in the field (docs/flywire.md,
+# items 99 and 100).
 # No candidate fires while the questions are collected, so the data do not depend on the
 # model compiled in; scikit-learn is seeded (1 since round twenty-three: docs/flywire.md, items 89–90):
 # two runs write the same bytes. About 15 minutes on 2
