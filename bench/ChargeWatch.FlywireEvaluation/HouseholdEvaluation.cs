@@ -48,9 +48,11 @@ public static class HouseholdEvaluation
     /// meter reports through the day (only the refrigerator and standby draw then), and a detector
     /// that saw a gap every morning would rebuild its floors each evening, which a worker's never does.
     /// </summary>
-    public static IEnumerable<CircuitNight> NightsBefore(long seed, int count)
+    public static IEnumerable<CircuitNight> NightsBefore(long seed, int count) => NightsBefore(seed, OptionsFor(seed), count);
+
+    /// <summary>The same for a household drawn with other options (a scenario's).</summary>
+    public static IEnumerable<CircuitNight> NightsBefore(long seed, HouseholdOptions options, int count)
     {
-        var options = OptionsFor(seed);
         for (var daysBefore = count; daysBefore >= 1; daysBefore--)
         {
             yield return HouseholdModel.Create(

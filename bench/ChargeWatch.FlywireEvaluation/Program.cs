@@ -9,10 +9,13 @@ var after = Array.IndexOf(args, "--after");
 var nightsBefore = after >= 0 ? int.Parse(args[after + 1], CultureInfo.InvariantCulture) : 0;
 if (args.Length > 1 && args[0] == "trace")
 {
-    // trace SEED [--after N]: an evaluation night; trace SCENARIO.yaml DEVICE: a household meter of a scenario.
+    // trace SEED [--after N]: an evaluation night; trace SCENARIO.yaml DEVICE [--seed S] [--after N]: a household meter of a scenario.
     if (!long.TryParse(args[1], CultureInfo.InvariantCulture, out var seed) && args.Length > 2)
     {
-        Environment.ExitCode = Trace.Household(args[1], args[2], Console.Out);
+        var scenarioSeed = Array.IndexOf(args, "--seed");
+        Environment.ExitCode = Trace.Household(
+            args[1], args[2], Console.Out, scenarioSeed >= 0 ? long.Parse(args[scenarioSeed + 1], CultureInfo.InvariantCulture) : null,
+            nightsBefore);
         return;
     }
     Trace.Household(seed, Console.Out, nightsBefore);
@@ -28,6 +31,26 @@ if (args.Length > 3 && args[0] == "candidates")
         long.Parse(args[1], CultureInfo.InvariantCulture), int.Parse(args[2], CultureInfo.InvariantCulture),
         OptionOverrides.Apply(args, new ChargeWatch.Core.Rules.FlywireHousehold.HouseholdSignatureOptions()), csv, truth, nightsBefore);
     Console.WriteLine($"{rows} candidates -> {args[3]}");
+    return;
+}
+if (args.Length > 2 && args[0] == "field")
+{
+    // field SCENARIO SEEDS [--from SEED] [--after N] [--verbose] [--set ...]: the scenario's household meters under SEEDS seeds.
+    var fieldFrom = Array.IndexOf(args, "--from");
+    var fieldSeed = fieldFrom >= 0 ? long.Parse(args[fieldFrom + 1], CultureInfo.InvariantCulture) : 1L;
+    var seeds = int.Parse(args[2], CultureInfo.InvariantCulture);
+    var kinds = new SortedDictionary<string, RuleScore>(StringComparer.Ordinal);
+    var field = FieldEvaluation.Run(
+        args[1], fieldSeed, seeds, OptionOverrides.Apply(args, new ChargeWatch.Core.Rules.FlywireHousehold.HouseholdSignatureOptions()),
+        Console.Out, kinds, args.Contains("--verbose") ? Console.WriteLine : null, nightsBefore);
+    if (field is null)
+    {
+        Environment.ExitCode = 2;
+        return;
+    }
+    Console.WriteLine($"Scenario {args[1]}, seeds {fieldSeed}..{fieldSeed + seeds - 1}, {(nightsBefore == 0 ? "fresh detectors" : $"detectors that ran {nightsBefore} day(s) before")}");
+    ScoreTable.Print([field, .. kinds.Values], Console.Out);
+    Console.WriteLine($"flywire.household on the {field.NegativeCases} nights without a charge: {field.FalseAlertsOnNegatives} false alerts = {field.FalseAlertsPer100Negatives:0.00} per 100 nights");
     return;
 }
 var set = args.Length > 0 ? args[0] : "report";

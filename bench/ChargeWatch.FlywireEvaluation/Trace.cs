@@ -12,8 +12,12 @@ internal static class Trace
     public static void Household(long seed, TextWriter output, int nightsBefore = 0) =>
         Household(HouseholdModel.Create(seed, HouseholdEvaluation.OptionsFor(seed)), output, HouseholdEvaluation.NightsBefore(seed, nightsBefore));
 
-    /// <summary>A household meter of a scenario, named (<c>trace demo b6-102</c>) or by its file, as the worker saw it.</summary>
-    public static int Household(string scenario, string device, TextWriter output)
+    /// <summary>
+    /// A household meter of a scenario, named (<c>trace demo b6-102</c>) or by its file, as the worker
+    /// saw it; under another seed than the scenario's when <paramref name="seed"/> is given, and after
+    /// <paramref name="nightsBefore"/> earlier days of the same household.
+    /// </summary>
+    public static int Household(string scenario, string device, TextWriter output, long? seed = null, int nightsBefore = 0)
     {
         var (loaded, errors) = ScenarioLoader.Load(ScenarioLoader.Resolve(scenario));
         if (loaded is null)
@@ -21,12 +25,14 @@ internal static class Trace
             output.WriteLine(string.Join(Environment.NewLine, errors));
             return 2;
         }
-        if (new ScenarioEngine(loaded).MeterNight(device) is not { } night)
+        if (new ScenarioEngine(loaded, seed).Households.FirstOrDefault(h => h.Device == device) is not { } household)
         {
-            output.WriteLine($"{scenario} has no meter {device}");
+            output.WriteLine($"{scenario} has no household meter {device}");
             return 2;
         }
-        Household(night, output);
+        Household(
+            HouseholdModel.Create(household.Seed, household.Options), output,
+            HouseholdEvaluation.NightsBefore(household.Seed, household.Options, nightsBefore));
         return 0;
     }
 

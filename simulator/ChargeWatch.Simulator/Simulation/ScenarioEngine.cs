@@ -36,6 +36,12 @@ public sealed class ScenarioEngine
     public Physics.Circuits.CircuitNight? MeterNight(string device) =>
         _world.Devices.OfType<MeterDevice>().FirstOrDefault(m => m.Key.Device == device)?.Night;
 
+    /// <summary>
+    /// The seed and options of every household meter's night: <c>HouseholdModel.Create(seed, options)</c>
+    /// plays it again, and with a <c>DaySeed</c> the same household's other days.
+    /// </summary>
+    public IReadOnlyList<HouseholdDraw> Households => _world.Households;
+
     /// <summary>A cut or restore command for a port; false when no such pile or port exists.</summary>
     public bool ApplyCommand(string charger, int port, bool cut)
     {

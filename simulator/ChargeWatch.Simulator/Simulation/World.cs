@@ -75,6 +75,9 @@ internal sealed class World
     /// <summary>Ground truth of every e-bike charge on a meter (scripted or drawn).</summary>
     public List<(string Device, CircuitRole Role, ChargeTruth Charge)> MeterCharges { get; } = [];
 
+    /// <summary>Each household meter's draw: the seed and options its night was made from.</summary>
+    public List<HouseholdDraw> Households { get; } = [];
+
     private DeviceKey Key(DeviceKind kind, string id) => new(Scenario.Site, kind, id);
 
     private static TimeSpan Interval(string text) => TimeText.TryParseDuration(text, out var d) ? d : TimeSpan.FromSeconds(30);
@@ -196,8 +199,9 @@ internal sealed class World
                     ChargeStart = charge is null ? null : (scenario.Start + charge.At).TimeOfDay,
                     Charger = new ChargerProfileOptions { Chemistry = charge is null ? null : Chemistry(charge.Spec) },
                 };
-                var night = HouseholdModel.Create(unchecked((long)random.NextUInt64()), options);
-                Add(id, night, MeterRole.Household, b.Id, Topology.Unit(b.Id, i));
+                var seed = unchecked((long)random.NextUInt64());
+                Households.Add(new HouseholdDraw(id, seed, options));
+                Add(id, HouseholdModel.Create(seed, options), MeterRole.Household, b.Id, Topology.Unit(b.Id, i));
             }
             for (var i = 0; i < b.Corridors; i++)
             {

@@ -1,6 +1,7 @@
 using ChargeWatch.Core.Contract;
 using ChargeWatch.Core.Parsing;
 using ChargeWatch.Core.Readings;
+using ChargeWatch.Simulator.Physics.Circuits;
 using ChargeWatch.Simulator.Simulation;
 
 namespace ChargeWatch.Simulator.Tests.Simulation;
@@ -56,6 +57,23 @@ public class ScenarioEngineTests
         Assert.NotNull(engine.MeterNight("b6-corridor-1"));
         Assert.Null(engine.MeterNight("shed-a-c01"));
         Assert.Null(engine.MeterNight("nope"));
+    }
+
+    [Fact]
+    public void Households_EachDrawPlaysItsMeterNightAgain()
+    {
+        var engine = new ScenarioEngine(TestScenarios.Small(events: """[{ type: household-charge, at: "20:30", device: b6-102 }]"""));
+
+        Assert.Equal(["b6-101", "b6-102", "b6-201"], engine.Households.Select(h => h.Device));
+        foreach (var household in engine.Households)
+        {
+            var again = HouseholdModel.Create(household.Seed, household.Options);
+            var played = engine.MeterNight(household.Device)!;
+            Assert.Equal(played.Samples().Select(s => (s.Timestamp, s.Watts)), again.Samples().Select(s => (s.Timestamp, s.Watts)));
+            Assert.Equal(played.Charges, again.Charges);
+        }
+        Assert.Single(engine.MeterNight("b6-102")!.Charges);
+        Assert.NotEqual(engine.Households[0].Seed, engine.Households[2].Seed);
     }
 
     [Fact]
