@@ -18,9 +18,11 @@ public static class CandidateCollection
     /// Writes the questions of the nights. Every odd seed's night is asked after
     /// <paramref name="nightsBefore"/> earlier nights of the same meter, every even one's on a fresh
     /// detector: a worker's detectors run for days, and start fresh after each restart.
+    /// <paramref name="drawnStarts"/>: as <see cref="HouseholdEvaluation.Run"/>'s.
     /// </summary>
     public static int Write(
-        long firstSeed, int nights, HouseholdSignatureOptions options, TextWriter output, TextWriter nightsOutput, int nightsBefore = 0)
+        long firstSeed, int nights, HouseholdSignatureOptions options, TextWriter output, TextWriter nightsOutput, int nightsBefore = 0,
+        bool drawnStarts = false)
     {
         var inv = CultureInfo.InvariantCulture;
         options.CandidateProbabilityMin = 2;
@@ -30,7 +32,8 @@ public static class CandidateCollection
         var rows = 0;
         for (var seed = firstSeed; seed < firstSeed + nights; seed++)
         {
-            var night = HouseholdModel.Create(seed, HouseholdEvaluation.OptionsFor(seed));
+            var nightOptions = HouseholdEvaluation.OptionsFor(seed);
+            var night = HouseholdModel.Create(seed, drawnStarts ? nightOptions with { ChargeStart = null } : nightOptions);
             nightsOutput.WriteLine(NightTruth(seed, night, options));
             var detector = new HouseholdSignatureDetector(options);
             HouseholdEvaluation.RunThrough(detector, HouseholdEvaluation.NightsBefore(seed, seed % 2 == 1 ? nightsBefore : 0));

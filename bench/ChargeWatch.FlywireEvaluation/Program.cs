@@ -1,7 +1,7 @@
 using System.Globalization;
 using ChargeWatch.FlywireEvaluation;
 
-// Usage: dotnet run -c Release --project bench/ChargeWatch.FlywireEvaluation -- [tune|report] [nights] [--verbose] [--shed] [--from SEED] [--after N] [--set Option=value ...]
+// Usage: dotnet run -c Release --project bench/ChargeWatch.FlywireEvaluation -- [tune|report] [nights] [--verbose] [--shed] [--from SEED] [--after N] [--drawn-starts] [--set Option=value ...]
 // (--set PowerFactorFromVoltsAndAmps=false measures meters without pf waiting for the taper.)
 // --after N: the household detector has run N earlier nights of the same meter before each scored one
 // (for candidates: every odd seed's night; the even ones' on a fresh detector).
@@ -23,13 +23,14 @@ if (args.Length > 1 && args[0] == "trace")
 }
 if (args.Length > 3 && args[0] == "candidates")
 {
-    // candidates FROM NIGHTS FILE [--after N] [--set ...]: every question the detector puts to the candidate model
+    // candidates FROM NIGHTS FILE [--after N] [--drawn-starts] [--set ...]: every question the detector puts to the candidate model
     // on those nights (none fires), labelled, as CSV, and the nights' truth as FILE.nights.csv.
     using var csv = new StreamWriter(args[3]);
     using var truth = new StreamWriter(Path.ChangeExtension(args[3], ".nights.csv"));
     var rows = CandidateCollection.Write(
         long.Parse(args[1], CultureInfo.InvariantCulture), int.Parse(args[2], CultureInfo.InvariantCulture),
-        OptionOverrides.Apply(args, new ChargeWatch.Core.Rules.FlywireHousehold.HouseholdSignatureOptions()), csv, truth, nightsBefore);
+        OptionOverrides.Apply(args, new ChargeWatch.Core.Rules.FlywireHousehold.HouseholdSignatureOptions()), csv, truth, nightsBefore,
+        args.Contains("--drawn-starts"));
     Console.WriteLine($"{rows} candidates -> {args[3]}");
     return;
 }
@@ -73,7 +74,7 @@ var scores = shedOnly ? new List<RuleScore>() : new List<RuleScore>
 {
     HouseholdEvaluation.Run(
         firstSeed, nights, OptionOverrides.Apply(args, new ChargeWatch.Core.Rules.FlywireHousehold.HouseholdSignatureOptions()), log,
-        byMeter, nightsBefore),
+        byMeter, nightsBefore, args.Contains("--drawn-starts")),
     CorridorEvaluation.Run(firstSeed, nights / 2, log),
 };
 scores.AddRange(
