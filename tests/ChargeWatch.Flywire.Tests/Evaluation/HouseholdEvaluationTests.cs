@@ -16,9 +16,14 @@ public sealed class HouseholdEvaluationTests
 
     // 400 nights (150 until round eight, where 3 charges moved recall by 0.05), each scored on a fresh
     // detector and on one that has run through the household's day before, readings without a break (a worker's
-    // detectors run for days, and start fresh after a restart): each run once for both tests.
-    private static readonly Lazy<RuleScore>[] ReducedHeldOutSet =
-        [new(() => HouseholdEvaluation.Run(HeldOutSeed, 400)), new(() => HouseholdEvaluation.Run(HeldOutSeed, 400, nightsBefore: 1))];
+    // detectors run for days, and start fresh after a restart), and with the charges the harness forces at
+    // 18:12 and 23:54 started at the hours the model draws instead (round twenty-eight: the forced 18:12 is
+    // seldom late, and weighs the default set towards it): each run once for both tests.
+    private static readonly Dictionary<(int NightsBefore, bool DrawnStarts), Lazy<RuleScore>> ReducedHeldOutSet = new[]
+    {
+        (0, false), (1, false), (0, true), (1, true),
+    }.ToDictionary(key => key, key => new Lazy<RuleScore>(
+        () => HouseholdEvaluation.Run(HeldOutSeed, 400, nightsBefore: key.Item1, drawnStarts: key.Item2)));
 
     /// <summary>
     /// Measured after round twenty-six: fresh recall 0.989, precision 0.991, 0.50 false alerts per 100
@@ -28,14 +33,18 @@ public sealed class HouseholdEvaluationTests
     /// round twenty-six every night was scored fresh: round twenty-three 0.984 / 0.995 / 0.25, 7 late; round seventeen 0.968 / 0.986 / 0.75, 3 late; round sixteen the same with 6 late; round fifteen 0.978 / 0.982 / 1.00, 9 late; round thirteen 0.973 / 0.982 / 1.00, 9 late, and 0.968 / 0.982 / 1.00, 11 late with the larger model alone; round twelve 0.962 /
     /// 0.982 / 1.00, 11 late, and 0.962 / 0.986 / 0.75, 12 late before the start-up surge; round eleven 0.957 /
     /// 0.983 / 1.00, 14 late, 17 before corroboration; round ten
-    /// 0.957 / 0.987 / 0.75, 18 late; round nine 0.962 / 0.982 / 1.00, 22 late).
+    /// 0.957 / 0.987 / 0.75, 18 late; round nine 0.962 / 0.982 / 1.00, 22 late). At the drawn hours (round
+    /// twenty-eight, `-- report 400 --drawn-starts --after 0|1`): 0.978 / 0.991 / 0.50, 9 late; after a day
+    /// 0.968 / 1.000 / 0.00, 16 late.
     /// </summary>
     [Theory]
-    [InlineData(0)]
-    [InlineData(1)]
-    public void Run_ReducedHeldOutSet_MeetsTheIssuesTargets(int nightsBefore)
+    [InlineData(0, false)]
+    [InlineData(1, false)]
+    [InlineData(0, true)]
+    [InlineData(1, true)]
+    public void Run_ReducedHeldOutSet_MeetsTheIssuesTargets(int nightsBefore, bool drawnStarts)
     {
-        var score = ReducedHeldOutSet[nightsBefore].Value;
+        var score = ReducedHeldOutSet[(nightsBefore, drawnStarts)].Value;
 
         Assert.True(score.Positives >= 150, $"positives {score.Positives}");
         Assert.True(score.Recall >= 0.95, $"recall {score.Recall:0.000}");
@@ -47,14 +56,17 @@ public sealed class HouseholdEvaluationTests
     /// <summary>
     /// Round twenty-six measured 6 fresh and 9 after a night. Fresh, round twenty-three measured 7 (its model was
     /// late on 4 more of these 400 nights and on 2 more of the 2,000, docs/flywire.md item 90), round
-    /// seventeen 3, round sixteen 6, 9 before it.
+    /// seventeen 3, round sixteen 6, 9 before it. At the drawn hours round twenty-eight measured 9 fresh and
+    /// 16 after a day: the issue's delay target is not met, and these floors only keep it from getting worse.
     /// </summary>
     [Theory]
-    [InlineData(0, 6)]
-    [InlineData(1, 9)]
-    public void Run_ReducedHeldOutSet_LateDetectionsStayAtMostTheMeasuredLevel(int nightsBefore, int measured)
+    [InlineData(0, false, 6)]
+    [InlineData(1, false, 9)]
+    [InlineData(0, true, 9)]
+    [InlineData(1, true, 16)]
+    public void Run_ReducedHeldOutSet_LateDetectionsStayAtMostTheMeasuredLevel(int nightsBefore, bool drawnStarts, int measured)
     {
-        var score = ReducedHeldOutSet[nightsBefore].Value;
+        var score = ReducedHeldOutSet[(nightsBefore, drawnStarts)].Value;
 
         Assert.True(score.Late <= measured, $"late {score.Late} of {score.Detected}");
     }
