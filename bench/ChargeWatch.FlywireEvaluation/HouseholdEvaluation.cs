@@ -45,8 +45,9 @@ public static class HouseholdEvaluation
     /// spreads its switches, the big appliances' sizes, among others) is then no longer one evening's
     /// worth. The same household's appliances used at other times (and a charge or not), each a day
     /// earlier and 24 hours long, so the readings run on into the scored night without a break: the
-    /// meter reports through the day (only the refrigerator and standby draw then), and a detector
-    /// that saw a gap every morning would rebuild its floors each evening, which a worker's never does.
+    /// meter reports through the day, with the household's appliances used in it from 09:00
+    /// (<c>DaytimeUse</c>), and a detector that saw a gap every morning would rebuild its floors each
+    /// evening, which a worker's never does.
     /// </summary>
     public static IEnumerable<CircuitNight> NightsBefore(long seed, int count) => NightsBefore(seed, OptionsFor(seed), count);
 
@@ -62,6 +63,7 @@ public static class HouseholdEvaluation
                     Start = options.Start.AddDays(-daysBefore),
                     Duration = TimeSpan.FromDays(1),
                     DaySeed = seed + (daysBefore * EarlierNightSeedStride),
+                    DaytimeUse = true,
                     EbikeCharge = null,
                     ChargeStart = null,
                 });

@@ -35,7 +35,8 @@ public sealed class HouseholdEvaluationTests
     /// 0.983 / 1.00, 14 late, 17 before corroboration; round ten
     /// 0.957 / 0.987 / 0.75, 18 late; round nine 0.962 / 0.982 / 1.00, 22 late). At the drawn hours (round
     /// twenty-eight, `-- report 400 --drawn-starts --after 0|1`): 0.978 / 0.991 / 0.50, 9 late; after a day
-    /// 0.968 / 1.000 / 0.00, 16 late.
+    /// 0.957 / 1.000 / 0.00, 17 late (the household's appliances used through the day; 0.968, 16 late with
+    /// an empty day). At the harness's hours after a busy day: 0.968 / 1.000 / 0.00, 9 late.
     /// </summary>
     [Theory]
     [InlineData(0, false)]
@@ -57,13 +58,15 @@ public sealed class HouseholdEvaluationTests
     /// Round twenty-six measured 6 fresh and 9 after a night. Fresh, round twenty-three measured 7 (its model was
     /// late on 4 more of these 400 nights and on 2 more of the 2,000, docs/flywire.md item 90), round
     /// seventeen 3, round sixteen 6, 9 before it. At the drawn hours round twenty-eight measured 9 fresh and
-    /// 16 after a day: the delay target is not met, and these floors only keep it from getting worse.
+    /// 17 after a day with the household's appliances used through it (16 after a day in which only the
+    /// refrigerator and standby drew): the delay target is not met, and these floors only keep it
+    /// from getting worse.
     /// </summary>
     [Theory]
     [InlineData(0, false, 6)]
     [InlineData(1, false, 9)]
     [InlineData(0, true, 9)]
-    [InlineData(1, true, 16)]
+    [InlineData(1, true, 17)]
     public void Run_ReducedHeldOutSet_LateDetectionsStayAtMostTheMeasuredLevel(int nightsBefore, bool drawnStarts, int measured)
     {
         var score = ReducedHeldOutSet[(nightsBefore, drawnStarts)].Value;

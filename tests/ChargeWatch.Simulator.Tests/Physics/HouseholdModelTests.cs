@@ -45,6 +45,31 @@ public class HouseholdModelTests
         Assert.NotEqual(night.Samples().Select(s => s.Watts), dayBefore.Samples().Select(s => s.Watts));
     }
 
+    [Fact]
+    public void Create_DaytimeUse_PlaysTheHouseholdsAppliancesFromNineAndLeavesTheEveningAsItWas()
+    {
+        var options = new HouseholdOptions
+        {
+            Duration = TimeSpan.FromDays(1), DaySeed = 1_000_000_007,
+            ClimateProbability = 1, TelevisionProbability = 1, RiceCookerProbability = 1, WashingMachineProbability = 1,
+        };
+        var emptyDay = HouseholdModel.Create(7, options);
+        var busyDay = HouseholdModel.Create(7, options with { DaytimeUse = true });
+        var nine = options.Start.AddHours(16);
+
+        Assert.Equal(
+            emptyDay.Samples().TakeWhile(s => s.Timestamp < nine).Select(s => s.Watts),
+            busyDay.Samples().TakeWhile(s => s.Timestamp < nine).Select(s => s.Watts));
+        var emptyDayEnergy = emptyDay.Samples().SkipWhile(s => s.Timestamp < nine).Sum(s => s.Watts);
+        var busyDayEnergy = busyDay.Samples().SkipWhile(s => s.Timestamp < nine).Sum(s => s.Watts);
+        Assert.True(busyDayEnergy > 1.5 * emptyDayEnergy, $"{busyDayEnergy:0} against {emptyDayEnergy:0}");
+        // The day's appliances are the evening's: the same laptop, at its own size.
+        var laptopWatts = Appliance(emptyDay, "electronics").Segments[0].Watts;
+        var dayLaptop = busyDay.Loads.Where(l => l.Name == "electronics").Skip(1).Single();
+        Assert.Contains(Enumerable.Range(0, 24 * 60).Select(m => dayLaptop.At(m * 60.0).Watts), w => w > 0 && Math.Abs(w - laptopWatts) < 0.2 * laptopWatts);
+        Assert.All(Enumerable.Range(0, 16 * 60).Select(m => dayLaptop.At(m * 60.0).Watts), w => Assert.Equal(0, w));
+    }
+
     private static ChargeWatch.Simulator.Physics.Appliances.ScheduledLoad Appliance(CircuitNight night, string name) =>
         night.Loads.OfType<ChargeWatch.Simulator.Physics.Appliances.ScheduledLoad>().Single(l => l.Name == name);
 

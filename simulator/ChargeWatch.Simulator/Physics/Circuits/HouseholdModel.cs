@@ -27,21 +27,27 @@ public static class HouseholdModel
             Appliance.Kettle(random.Fork("kettle"), clock, 0, to, day?.Fork("kettle")),
         };
         var uses = random.Fork("mix");
-        if (uses.Chance(options.TelevisionProbability))
+        var television = uses.Chance(options.TelevisionProbability);
+        var riceCooker = uses.Chance(options.RiceCookerProbability);
+        var climate = uses.Chance(options.ClimateProbability);
+        var washing = uses.Chance(options.WashingMachineProbability);
+        AddUsed(loads, random, day, clock, 0, to, options.Season, television, riceCooker, climate, washing);
+        if (options.DaytimeUse)
         {
-            loads.Add(Appliance.Television(random.Fork("tv"), clock, 0, to, day?.Fork("tv")));
-        }
-        if (uses.Chance(options.RiceCookerProbability))
-        {
-            loads.Add(Appliance.RiceCooker(random.Fork("rice-cooker"), clock, 0, to, day?.Fork("rice-cooker")));
-        }
-        if (uses.Chance(options.ClimateProbability))
-        {
-            loads.Add(Appliance.ClimateControl(random.Fork("climate"), clock, 0, to, heater: options.Season == Season.Winter, day?.Fork("climate")));
-        }
-        if (uses.Chance(options.WashingMachineProbability))
-        {
-            loads.Add(Appliance.WashingMachine(random.Fork("washing"), clock, 0, to, day?.Fork("washing")));
+            // The evening's appliances, each used again or not, at their evening hours' pattern moved
+            // to the day: what "17:30" is to the evening, 09:30 is to the day.
+            var daytime = (day ?? random).Fork("daytime");
+            var dayStart = clock.SecondsAtHour(DaytimeStartHour);
+            var dayLoads = new List<ILoad>
+            {
+                Appliance.Kettle(random.Fork("kettle"), clock, 0, to - dayStart, daytime.Fork("kettle")),
+                Appliance.SmallElectronics(random.Fork("electronics"), clock, 0, to - dayStart, daytime.Fork("electronics")),
+            };
+            var again = daytime.Fork("mix");
+            AddUsed(
+                dayLoads, random, daytime, clock, 0, to - dayStart, options.Season,
+                television && again.Chance(0.5), riceCooker && again.Chance(0.5), climate && again.Chance(0.5), washing && again.Chance(0.5));
+            loads.AddRange(dayLoads.Select(load => new MovedLoad(load, dayStart, to)));
         }
 
         var charges = new List<ChargeTruth>();
@@ -52,6 +58,39 @@ public static class HouseholdModel
             charges.Add(truth);
         }
         return new CircuitNight(CircuitRole.Household, clock, options.Duration, options.Meter, loads, charges, (day ?? random).Fork("meter"));
+    }
+
+    // The household's day: from this hour to the end of the night's duration (the next evening).
+    private const double DaytimeStartHour = 9;
+
+    private static void AddUsed(
+        List<ILoad> loads, SimRandom random, SimRandom? day, ModelClock clock, double from, double to, Season season,
+        bool television, bool riceCooker, bool climate, bool washing)
+    {
+        if (television)
+        {
+            loads.Add(Appliance.Television(random.Fork("tv"), clock, from, to, day?.Fork("tv")));
+        }
+        if (riceCooker)
+        {
+            loads.Add(Appliance.RiceCooker(random.Fork("rice-cooker"), clock, from, to, day?.Fork("rice-cooker")));
+        }
+        if (climate)
+        {
+            loads.Add(Appliance.ClimateControl(random.Fork("climate"), clock, from, to, heater: season == Season.Winter, day?.Fork("climate")));
+        }
+        if (washing)
+        {
+            loads.Add(Appliance.WashingMachine(random.Fork("washing"), clock, from, to, day?.Fork("washing")));
+        }
+    }
+
+    /// <summary>A load played later on the circuit's time axis, and only up to <paramref name="until"/>.</summary>
+    private sealed class MovedLoad(ILoad load, double by, double until) : ILoad
+    {
+        public string Name => load.Name;
+
+        public LoadPower At(double seconds) => seconds >= by && seconds < until ? load.At(seconds - by) : LoadPower.Zero;
     }
 
     /// <summary>

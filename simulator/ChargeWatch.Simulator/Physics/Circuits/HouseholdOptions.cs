@@ -17,6 +17,13 @@ public sealed record HouseholdOptions
     /// </summary>
     public long? DaySeed { get; init; }
 
+    /// <summary>
+    /// Whether the household also uses its appliances from 09:00 until the duration ends (a whole day's
+    /// <see cref="Duration"/> before the next evening): each of the evening's appliances again or not,
+    /// the kettle and the laptop always. False: the day draws only the refrigerator and standby.
+    /// </summary>
+    public bool DaytimeUse { get; init; }
+
     public MeterOptions Meter { get; init; } = new();
 
     /// <summary>True/false forces an e-bike charge; null draws one with <see cref="EbikeProbability"/>.</summary>
