@@ -1,6 +1,5 @@
 using ChargeWatch.Core.Rules.FlywireHousehold;
 using ChargeWatch.Simulator.Physics.Circuits;
-using ChargeWatch.Simulator.Scenarios;
 using ChargeWatch.Simulator.Simulation;
 
 namespace ChargeWatch.FlywireEvaluation;
@@ -18,10 +17,8 @@ internal static class FieldEvaluation
         string scenario, long firstSeed, int seeds, HouseholdSignatureOptions options, TextWriter output,
         IDictionary<string, RuleScore> byMeter, Action<string>? log, int nightsBefore)
     {
-        var (loaded, errors) = ScenarioLoader.Load(ScenarioLoader.Resolve(scenario));
-        if (loaded is null)
+        if (ScenarioFile.Load(scenario, output) is not { } loaded)
         {
-            output.WriteLine(string.Join(Environment.NewLine, errors));
             return null;
         }
         var score = new RuleScore("flywire.household");

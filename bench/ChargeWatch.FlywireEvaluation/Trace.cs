@@ -1,6 +1,5 @@
 using ChargeWatch.Core.Rules.FlywireHousehold;
 using ChargeWatch.Simulator.Physics.Circuits;
-using ChargeWatch.Simulator.Scenarios;
 using ChargeWatch.Simulator.Simulation;
 
 namespace ChargeWatch.FlywireEvaluation;
@@ -19,10 +18,8 @@ internal static class Trace
     /// </summary>
     public static int Household(string scenario, string device, TextWriter output, long? seed = null, int nightsBefore = 0)
     {
-        var (loaded, errors) = ScenarioLoader.Load(ScenarioLoader.Resolve(scenario));
-        if (loaded is null)
+        if (ScenarioFile.Load(scenario, output) is not { } loaded)
         {
-            output.WriteLine(string.Join(Environment.NewLine, errors));
             return 2;
         }
         if (new ScenarioEngine(loaded, seed).Households.FirstOrDefault(h => h.Device == device) is not { } household)
