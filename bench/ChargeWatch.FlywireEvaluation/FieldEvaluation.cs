@@ -31,12 +31,7 @@ internal static class FieldEvaluation
                     seed, night, options, log is null ? null : line => log($"{household.Device} {line}"),
                     HouseholdEvaluation.NightsBefore(household.Seed, household.Options, nightsBefore));
                 score.Merge(nightScore);
-                var kind = HouseholdEvaluation.MeterKind(night.Meter);
-                if (!byMeter.TryGetValue(kind, out var kindScore))
-                {
-                    byMeter[kind] = kindScore = new RuleScore(kind);
-                }
-                kindScore.Merge(nightScore);
+                HouseholdEvaluation.MergeByMeter(byMeter, night.Meter, nightScore);
             }
         }
         return score;

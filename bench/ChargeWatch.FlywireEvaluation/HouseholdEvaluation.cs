@@ -105,15 +105,21 @@ public static class HouseholdEvaluation
             score.Merge(nightScore);
             if (byMeter is not null)
             {
-                var kind = MeterKind(night.Meter);
-                if (!byMeter.TryGetValue(kind, out var kindScore))
-                {
-                    byMeter[kind] = kindScore = new RuleScore(kind);
-                }
-                kindScore.Merge(nightScore);
+                MergeByMeter(byMeter, night.Meter, nightScore);
             }
         }
         return score;
+    }
+
+    /// <summary>Adds a night's score to its kind of meter's (pf or not, averaging or sampling).</summary>
+    public static void MergeByMeter(IDictionary<string, RuleScore> byMeter, MeterOptions meter, RuleScore nightScore)
+    {
+        var kind = MeterKind(meter);
+        if (!byMeter.TryGetValue(kind, out var kindScore))
+        {
+            byMeter[kind] = kindScore = new RuleScore(kind);
+        }
+        kindScore.Merge(nightScore);
     }
 
     public static string MeterKind(MeterOptions meter) =>
