@@ -17,6 +17,8 @@ two agreed within 7 misses, 2 late and 2 false alerts).
   bench/ChargeWatch.FlywireEvaluation/frontier.py /tmp/asks --train /tmp/train-asks --variant early3
   # with round thirteen's lower threshold for a load on 38–47 min (NearDeadlineProbabilityMin)
   bench/ChargeWatch.FlywireEvaluation/frontier.py /tmp/asks --thresholds 0.97 --near-deadline 0.94
+  # and round twenty-nine's for a load on longer than that on a meter without pf (LongOnWithoutPowerFactorProbabilityMin)
+  bench/ChargeWatch.FlywireEvaluation/frontier.py /tmp/asks --thresholds 0.987 --near-deadline 0.89 --long-on-without-pf 0.97
 
 Needs numpy and pandas (Debian: python3-numpy python3-pandas; python3-sklearn for --train).
 """
@@ -143,6 +145,7 @@ def main():
     parser.add_argument('asks', help='folder of `candidates` files (and their .nights.csv)')
     parser.add_argument('--thresholds', default='0.85,0.9,0.93,0.95')
     parser.add_argument('--near-deadline', type=float, help='NearDeadlineProbabilityMin to score with each threshold (round thirteen; default: none)')
+    parser.add_argument('--long-on-without-pf', type=float, help='LongOnWithoutPowerFactorProbabilityMin: loads on past the near-deadline window on meters without pf (round twenty-nine; default: none)')
     parser.add_argument('--model', help='a generated CandidateModel.Trees.cs to score instead of the probabilities asked')
     parser.add_argument('--train', help='folder of `candidates` files to train a scikit-learn variant on')
     parser.add_argument('--variant', default='plain', choices=['plain', 'early3', 'clean', 'clean-early3', 'depth6', 'depth6-early3', 'depth6-clean-early3', 'depth8-clean-early3'])
@@ -169,6 +172,8 @@ def main():
         if args.near_deadline is not None:
             age = asks['min_since_start']
             fires |= (probability >= args.near_deadline) & (age >= NEAR_DEADLINE_MINUTES[0]) & (age <= NEAR_DEADLINE_MINUTES[1])
+        if args.long_on_without_pf is not None:
+            fires |= (probability >= args.long_on_without_pf) & (asks['min_since_start'] > NEAR_DEADLINE_MINUTES[1]) & (asks['pf_reported'] == 0)
         score = first_alerts(asks, nights, fires)
         print(f"p >= {threshold:<5}  " + '   '.join(f"{kind} {m} / {l} / {f}" for kind, (m, l, f) in score.items()))
 

@@ -32,9 +32,14 @@ public sealed class CandidateCollectionTests
             .Select(cells => (long?)long.Parse(cells[1], CultureInfo.InvariantCulture))
             .FirstOrDefault();
 
-        // The claim is about one threshold; the near-deadline threshold (a second rule on the same asks,
-        // which frontier.py scores too) is off here.
-        var firstAlert = FirstAlert(seed, new HouseholdSignatureOptions { CandidateProbabilityMin = Threshold, NearDeadlineProbabilityMin = 1 });
+        // The claim is about one threshold; the near-deadline and long-on thresholds (further rules on
+        // the same asks, which frontier.py scores too) are off here.
+        var firstAlert = FirstAlert(seed, new HouseholdSignatureOptions
+        {
+            CandidateProbabilityMin = Threshold,
+            NearDeadlineProbabilityMin = 1,
+            LongOnWithoutPowerFactorProbabilityMin = 1,
+        });
 
         Assert.NotNull(firstAlert);
         Assert.Equal(firstAlert, firstAsk);

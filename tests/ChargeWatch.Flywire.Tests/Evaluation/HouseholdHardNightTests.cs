@@ -231,4 +231,22 @@ public sealed class HouseholdHardNightTests
         Assert.Equal((1, 1, 0), (score.Positives, score.Detected, score.Late));
         Assert.Equal((1, 1, 1), (withoutIt.Positives, withoutIt.Detected, withoutIt.Late));
     }
+
+    /// <summary>
+    /// Charges on meters without pf (judged on w / (v·a)) whose load the model puts at 0.97–0.987
+    /// only after the near-deadline window, on its plateau, an hour or more before the taper that
+    /// contract §5 counts their delay from (round twenty-nine): the long-on threshold finds them;
+    /// without it they are missed.
+    /// </summary>
+    [Theory]
+    [InlineData(2353)]
+    [InlineData(2409)]
+    public void Run_ChargeWithoutPowerFactorOnItsPlateau_IsFoundByTheLongOnThreshold(long seed)
+    {
+        var score = HouseholdEvaluation.Run(seed, 1);
+        var withoutIt = HouseholdEvaluation.Run(seed, 1, new HouseholdSignatureOptions { LongOnWithoutPowerFactorProbabilityMin = 1 });
+
+        Assert.Equal((1, 1, 0), (score.Positives, score.Detected, score.Late));
+        Assert.Equal((1, 0), (withoutIt.Positives, withoutIt.Detected));
+    }
 }

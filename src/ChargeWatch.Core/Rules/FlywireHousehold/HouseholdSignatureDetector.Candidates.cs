@@ -26,8 +26,10 @@ public sealed partial class HouseholdSignatureDetector
     /// <summary>
     /// Whether a candidate one of the paths found may fire: the candidate model's probability that it
     /// is a charger reaches <see cref="HouseholdSignatureOptions.CandidateProbabilityMin"/>, or
-    /// <see cref="HouseholdSignatureOptions.NearDeadlineProbabilityMin"/> for a load about to be late
-    /// (always, with the first at 0, no model trained, or a meter that gives no reactive power).
+    /// <see cref="HouseholdSignatureOptions.NearDeadlineProbabilityMin"/> for a load about to be late, or
+    /// <see cref="HouseholdSignatureOptions.LongOnWithoutPowerFactorProbabilityMin"/> for one on longer
+    /// than that on a meter without pf (always, with the first at 0, no model trained, or a meter that
+    /// gives no reactive power).
     /// </summary>
     private bool Admit(CandidatePath path, long startTicks, double watts, double vars, long ticks)
     {
@@ -43,7 +45,10 @@ public sealed partial class HouseholdSignatureDetector
         var probability = CandidateModel.IsTrained ? CandidateModel.Probability(_candidate) : 1;
         CandidateSeen?.Invoke(ticks, _candidate, probability);
         _admittedProbability = probability;
-        return probability >= min || (IsNearDeadline(ticks - startTicks) && probability >= _options.NearDeadlineProbabilityMin);
+        var age = ticks - startTicks;
+        return probability >= min
+            || (IsNearDeadline(age) && probability >= _options.NearDeadlineProbabilityMin)
+            || (!_powerFactorReported && age > _options.NearDeadlineUntil.Ticks && probability >= _options.LongOnWithoutPowerFactorProbabilityMin);
     }
 
     private bool IsNearDeadline(long ageTicks) =>
