@@ -2,12 +2,15 @@ using ChargeWatch.Core.Detection;
 using ChargeWatch.Core.Points;
 using ChargeWatch.Core.Rules;
 using ChargeWatch.Core.Sites;
+using ChargeWatch.Worker.Configuration;
+using ChargeWatch.Worker.Pipeline;
+using ChargeWatch.Worker.Storage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace ChargeWatch.Worker.Detection;
 
-/// <summary>Registers the detection engine: site configuration, the alert state file and the engine factory.</summary>
+/// <summary>Registers the detection engine: site configuration, the alert state file, the engine factory and the warm start.</summary>
 public static class DetectionServiceCollectionExtensions
 {
     public static IServiceCollection AddChargeWatchDetection(this IServiceCollection services)
@@ -29,6 +32,13 @@ public static class DetectionServiceCollectionExtensions
             sp.GetRequiredService<DetectionEngineFactory>(),
             sp.GetRequiredService<AlertStateFile>()));
         services.AddSingleton<IDetectionEngineFactory>(sp => sp.GetRequiredService<PersistingEngineFactory>());
+        services.AddOptions<WarmStartOptions>().BindConfiguration(WarmStartOptions.Section).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WarmStartOptions>, WarmStartOptionsValidator>());
+        services.TryAddSingleton(sp => new InfluxMeterHistory(
+            new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }),
+            sp.GetRequiredService<IOptions<InfluxOptions>>().Value));
+        services.TryAddSingleton<MeterHistoryReplay>();
+        services.AddSingleton<IWarmStart>(sp => sp.GetRequiredService<MeterHistoryReplay>());
         return services;
     }
 }

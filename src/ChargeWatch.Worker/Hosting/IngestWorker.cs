@@ -20,6 +20,7 @@ public sealed class IngestWorker(
     InfluxWriter writer,
     SideWrites sideWrites,
     ShardSet shards,
+    IEnumerable<IWarmStart> warmStarts,
     MqttAlertSink mqttAlerts,
     IOptions<MqttOptions> mqttOptions,
     IOptions<InfluxOptions> influxOptions,
@@ -77,6 +78,19 @@ public sealed class IngestWorker(
         var hardStop = _hardStop.Token;
         shards.Start(hardStop);
         var alertsTask = Task.Run(() => mqttAlerts.RunAsync(hardStop), CancellationToken.None);
+        // Before any live reading, so that each device's history reaches its engine first; the
+        // broker holds what arrives meanwhile (persistent session).
+        try
+        {
+            foreach (var warmStart in warmStarts)
+            {
+                await warmStart.RunAsync(shards, stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopped while warming up: the shutdown below still runs in order.
+        }
         var writerTask = Task.Run(() => writer.RunAsync(batches.Reader, sideWrites.Reader, hardStop), CancellationToken.None);
         var pipelineTask = Task.Run(() => pipeline.RunAsync(input.Reader, batches, hardStop), CancellationToken.None);
         var ingestTask = ingest.RunAsync(input.Writer, stoppingToken);

@@ -49,12 +49,18 @@ public sealed class ShardSet(IDetectionEngineFactory factory, AlertDispatcher al
     private async Task RunShardAsync(int shard, IDetectionEngine engine, CancellationToken ct)
     {
         var changes = new List<AlertMessage>();
+        var replayed = new List<AlertMessage>();
         var failures = 0L;
         try
         {
             await foreach (var work in _queues[shard].Reader.ReadAllAsync(ct))
             {
                 changes.Clear();
+                if (work.History)
+                {
+                    await ReplayAsync(work, engine, replayed, ct);
+                    continue;
+                }
                 try
                 {
                     if (work.Reading is { } reading)
@@ -86,5 +92,26 @@ public sealed class ShardSet(IDetectionEngineFactory factory, AlertDispatcher al
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
         }
+    }
+
+    private async ValueTask ReplayAsync(ShardWork work, IDetectionEngine engine, List<AlertMessage> replayed, CancellationToken ct)
+    {
+        if (work.Reading is { } reading)
+        {
+            try
+            {
+                engine.OnReading(reading, replayed);
+            }
+            catch (Exception e)
+            {
+                logger.LogError(e, "Detection engine failed on a replayed reading of {Device}", reading.Device);
+            }
+            return;
+        }
+        foreach (var change in ReplayedAlerts.NetChanges(replayed))
+        {
+            await alerts.DispatchAsync(change, ct);
+        }
+        replayed.Clear();
     }
 }

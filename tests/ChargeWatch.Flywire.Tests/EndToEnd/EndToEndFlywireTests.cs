@@ -49,6 +49,45 @@ public sealed class EndToEndFlywireTests(EndToEndFlywireServices services)
         Assert.Equal(JsonValueKind.Null, first.RootElement.GetProperty("endsAt").ValueKind);
     }
 
+    /// <summary>
+    /// A worker restarted while a charge is under way, before the rule fired: the new worker replays
+    /// the meter's readings from InfluxDB (the warm start) and raises exactly what one uninterrupted
+    /// engine raises; an engine that saw only the readings after the restart does not.
+    /// </summary>
+    [Fact]
+    public async Task HouseholdCharge_WorkerRestartedMidCharge_WarmStartRaisesWhatAnUninterruptedEngineRaises()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        const string site = "e2e-warm-start";
+        const string database = "flywire_warm_start";
+        var meter = new DeviceKey(site, DeviceKind.Meter, "b6-602");
+        var (night, expected) = Enumerable.Range(1, 40)
+            .Select(seed => HouseholdNightAt(meter, seed))
+            .Select(n => (Night: n, Expected: InProcess([.. n.Select(m => m.Message)], "flywire.household")))
+            .First(x => x.Expected.Count > 0);
+        using var firing = JsonDocument.Parse(expected[0]);
+        var restartAt = DateTimeOffset.Parse(firing.RootElement.GetProperty("startsAt").GetString()!, System.Globalization.CultureInfo.InvariantCulture)
+            .AddMinutes(-15);
+        var before = night.Where(m => m.At < restartAt).Select(m => m.Message).ToList();
+        var after = night.Where(m => m.At >= restartAt).Select(m => m.Message).ToList();
+        Assert.NotEqual(expected, InProcess(after, "flywire.household"));
+
+        await using (var first = await services.StartWorkerAsync(database, ct))
+        {
+            await PublishAsync(before, ct);
+            await Eventually.UntilAsync(() => services.Influx.Client.CountPointsAsync(database, "meter", site, ct),
+                count => count == before.Count, TimeSpan.FromSeconds(60), "the readings before the restart stored", cancellationToken: ct);
+            Assert.Equal(0, await first.StopAsync(ct));
+        }
+        await using var watcher = await MqttTestClient.ConnectAsync(services.Broker, cancellationToken: ct);
+        await watcher.SubscribeAsync($"chargewatch/{site}/alerts/#", ct);
+        await using var second = await services.StartWorkerAsync(database, ct);
+        await PublishAsync(after, ct);
+        var received = await watcher.WaitForMessagesAsync(m => m.Topic == $"chargewatch/{site}/alerts/flywire.household", expected.Count, AlertTimeout, ct);
+
+        Assert.Equal(expected, received.Select(r => Normalize(r.Payload)));
+    }
+
     [Fact]
     public async Task FeederTap_ScenarioPublished_FlywireTapFiresAndResolvesOnMqtt()
     {
@@ -92,7 +131,19 @@ public sealed class EndToEndFlywireTests(EndToEndFlywireServices services)
         return alerts;
     }
 
-    private static List<(string Topic, byte[] Payload, bool Retain)> HouseholdNight(DeviceKey meter, int seed)
+    private async Task PublishAsync(List<(string Topic, byte[] Payload, bool Retain)> messages, CancellationToken ct)
+    {
+        await using var device = await MqttTestClient.ConnectAsync(services.Broker, cancellationToken: ct);
+        foreach (var (topic, payload, retain) in messages)
+        {
+            await device.PublishAsync(topic, payload, retain, ct);
+        }
+    }
+
+    private static List<(string Topic, byte[] Payload, bool Retain)> HouseholdNight(DeviceKey meter, int seed) =>
+        [.. HouseholdNightAt(meter, seed).Select(m => m.Message)];
+
+    private static List<(DateTimeOffset At, (string Topic, byte[] Payload, bool Retain) Message)> HouseholdNightAt(DeviceKey meter, int seed)
     {
         var night = HouseholdModel.Create(seed, new HouseholdOptions
         {
@@ -101,7 +152,7 @@ public sealed class EndToEndFlywireTests(EndToEndFlywireServices services)
         });
         var topic = Topics.Telemetry(meter);
         long seq = 0;
-        return [.. night.Samples().Select(s => (topic, TelemetryJson.ToUtf8(s.ToReading(meter, ++seq, MeterRole.Household, "6", "6-602")), false))];
+        return [.. night.Samples().Select(s => (s.Timestamp, (topic, TelemetryJson.ToUtf8(s.ToReading(meter, ++seq, MeterRole.Household, "6", "6-602")), false)))];
     }
 
     /// <summary>The rule's alert messages when the same payloads run through one in-process engine.</summary>

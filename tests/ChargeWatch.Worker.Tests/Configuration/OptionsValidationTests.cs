@@ -1,4 +1,5 @@
 using ChargeWatch.Worker.Configuration;
+using ChargeWatch.Worker.Detection;
 using ChargeWatch.Worker.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -62,6 +63,22 @@ public sealed class OptionsValidationTests
     [Fact]
     public void SpoolMaxBytes_Tiny_FailsNamingKey() =>
         Assert.Contains("ChargeWatch:Spool:MaxBytes must be", FailureOf<SpoolOptions>(("ChargeWatch:Spool:MaxBytes", "10")));
+
+    [Fact]
+    public void WarmStartHours_OverAWeek_FailsNamingKey()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection([new KeyValuePair<string, string?>("ChargeWatch:WarmStart:Hours", "200")])
+            .Build();
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddChargeWatchDetection();
+        using var provider = services.BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<WarmStartOptions>>().Value);
+
+        Assert.Contains("ChargeWatch:WarmStart:Hours must be 0..168 (was 200)", error.Failures);
+    }
 
     [Fact]
     public void Defaults_AreTheContractDefaults()

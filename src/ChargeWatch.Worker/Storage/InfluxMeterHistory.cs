@@ -1,0 +1,131 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using ChargeWatch.Core.Contract;
+using ChargeWatch.Core.Readings;
+using ChargeWatch.Worker.Configuration;
+
+namespace ChargeWatch.Worker.Storage;
+
+/// <summary>
+/// The meters' stored readings (contract §7's <c>meter</c> measurement), read back with InfluxQL on
+/// <c>/query</c> — which InfluxDB 1.x, 1.8+, 2.x (its v1-compatible API, through the bucket's DBRP
+/// mapping) and 3.x all serve. Read an hour at a time, so that no answer holds a day of every meter;
+/// each meter's readings come in time order.
+/// </summary>
+public sealed class InfluxMeterHistory
+{
+    private static readonly TimeSpan Slice = TimeSpan.FromHours(1);
+    private readonly HttpClient _http;
+    private readonly string _queryUri;
+    private readonly string? _token;
+
+    public InfluxMeterHistory(HttpClient http, InfluxOptions options)
+    {
+        _http = http;
+        _http.Timeout = TimeSpan.FromSeconds(options.TimeoutSeconds);
+        var query = "db=" + Uri.EscapeDataString(options.Bucket) + "&epoch=ms";
+        if (!string.IsNullOrEmpty(options.RetentionPolicy))
+        {
+            query += "&rp=" + Uri.EscapeDataString(options.RetentionPolicy);
+        }
+        _queryUri = options.Url.TrimEnd('/') + "/query?" + query + "&q=";
+        _token = SecretFile.Resolve(options.Token, options.TokenFile);
+    }
+
+    /// <summary>The time of the newest meter reading stored; null when there is none.</summary>
+    public async Task<DateTimeOffset?> NewestAsync(CancellationToken ct)
+    {
+        using var answer = await QueryAsync("SELECT last(\"w\") FROM \"meter\"", ct);
+        foreach (var series in Series(answer))
+        {
+            foreach (var row in series.GetProperty("values").EnumerateArray())
+            {
+                return DateTimeOffset.FromUnixTimeMilliseconds(row[0].GetInt64());
+            }
+        }
+        return null;
+    }
+
+    /// <summary>Every meter reading stored after <paramref name="from"/> up to and including <paramref name="to"/>.</summary>
+    public async IAsyncEnumerable<MeterReading> ReadAsync(DateTimeOffset from, DateTimeOffset to, [EnumeratorCancellation] CancellationToken ct)
+    {
+        for (var start = from; start < to; start += Slice)
+        {
+            var end = start + Slice < to ? start + Slice : to;
+            var statement = string.Create(CultureInfo.InvariantCulture,
+                $"SELECT \"w\", \"v\", \"a\", \"pf\" FROM \"meter\" WHERE time > {start.ToUnixTimeMilliseconds()}ms AND time <= {end.ToUnixTimeMilliseconds()}ms GROUP BY \"site\", \"meter\", \"role\"");
+            using var answer = await QueryAsync(statement, ct);
+            foreach (var series in Series(answer))
+            {
+                foreach (var reading in Readings(series))
+                {
+                    yield return reading;
+                }
+            }
+        }
+    }
+
+    private static IEnumerable<MeterReading> Readings(JsonElement series)
+    {
+        var tags = series.GetProperty("tags");
+        var device = new DeviceKey(Tag(tags, "site"), DeviceKind.Meter, Tag(tags, "meter"));
+        MeterRole? role = Tag(tags, "role") switch
+        {
+            "corridor" => MeterRole.Corridor,
+            "household" => MeterRole.Household,
+            _ => null,
+        };
+        foreach (var row in series.GetProperty("values").EnumerateArray())
+        {
+            // A point without w is not a meter reading the contract knows (w is required).
+            if (Number(row[1]) is not { } watts)
+            {
+                continue;
+            }
+            yield return new MeterReading(device, DateTimeOffset.FromUnixTimeMilliseconds(row[0].GetInt64()), null,
+                watts, Number(row[2]), Number(row[3]), Number(row[4]), null, role, null, null);
+        }
+    }
+
+    private static string Tag(JsonElement tags, string name) =>
+        tags.TryGetProperty(name, out var value) && value.GetString() is { } text ? text : "";
+
+    private static double? Number(JsonElement cell) => cell.ValueKind == JsonValueKind.Number ? cell.GetDouble() : null;
+
+    private static IEnumerable<JsonElement> Series(JsonDocument answer)
+    {
+        foreach (var result in answer.RootElement.GetProperty("results").EnumerateArray())
+        {
+            if (result.TryGetProperty("error", out var error))
+            {
+                throw new InvalidOperationException("InfluxDB refused the meter history query: " + error.GetString());
+            }
+            if (result.TryGetProperty("series", out var series))
+            {
+                foreach (var one in series.EnumerateArray())
+                {
+                    yield return one;
+                }
+            }
+        }
+    }
+
+    private async Task<JsonDocument> QueryAsync(string statement, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, _queryUri + Uri.EscapeDataString(statement));
+        if (!string.IsNullOrEmpty(_token))
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Token", _token);
+        }
+        using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
+        if (!response.IsSuccessStatusCode)
+        {
+            var body = await response.Content.ReadAsStringAsync(ct);
+            throw new InvalidOperationException($"InfluxDB answered {(int)response.StatusCode} to the meter history query: {(body.Length > 200 ? body[..200] : body)}");
+        }
+        await using var stream = await response.Content.ReadAsStreamAsync(ct);
+        return await JsonDocument.ParseAsync(stream, cancellationToken: ct);
+    }
+}
