@@ -40,6 +40,10 @@ public sealed class InfluxOptions
     public int MaxRetries { get; set; } = 3;
 
     public bool IsV1 => string.Equals(Api, "v1", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The query string naming the database (and retention policy, when set) on the v1 API: <c>db=…[&amp;rp=…]</c>.</summary>
+    public string V1DatabaseQuery() =>
+        "db=" + Uri.EscapeDataString(Bucket) + (string.IsNullOrEmpty(RetentionPolicy) ? "" : "&rp=" + Uri.EscapeDataString(RetentionPolicy));
 }
 
 internal sealed class InfluxOptionsValidator : IValidateOptions<InfluxOptions>

@@ -7,8 +7,10 @@ namespace ChargeWatch.Worker.Pipeline;
 
 /// <summary>
 /// The detection shards: each a bounded queue and one loop that owns its engine, so rules need no
-/// locks. Items reach a shard in the order the ingest thread posts them. An engine that throws
-/// on one item is logged and kept running: data never stops the process.
+/// locks. Items reach a shard in the order the ingest thread posts them, after a warm start's
+/// stored readings, whose alert changes are held back and sent as net changes at the end of the
+/// history. An engine that throws on one item is logged and kept running: data never stops the
+/// process.
 /// </summary>
 public sealed class ShardSet(IDetectionEngineFactory factory, AlertDispatcher alerts, int shardCount, ILogger<ShardSet> logger)
 {
@@ -49,6 +51,7 @@ public sealed class ShardSet(IDetectionEngineFactory factory, AlertDispatcher al
     private async Task RunShardAsync(int shard, IDetectionEngine engine, CancellationToken ct)
     {
         var changes = new List<AlertMessage>();
+        // A warm start's changes wait here for the end of the history (ShardWork.EndOfHistory).
         var replayed = new List<AlertMessage>();
         var failures = 0L;
         try
@@ -56,16 +59,16 @@ public sealed class ShardSet(IDetectionEngineFactory factory, AlertDispatcher al
             await foreach (var work in _queues[shard].Reader.ReadAllAsync(ct))
             {
                 changes.Clear();
-                if (work.History)
-                {
-                    await ReplayAsync(work, engine, replayed, ct);
-                    continue;
-                }
                 try
                 {
                     if (work.Reading is { } reading)
                     {
-                        engine.OnReading(reading, changes);
+                        engine.OnReading(reading, work.History ? replayed : changes);
+                    }
+                    else if (work.History)
+                    {
+                        changes.AddRange(ReplayedAlerts.NetChanges(replayed));
+                        replayed.Clear();
                     }
                     else if (work.Site is { } site)
                     {
@@ -92,26 +95,5 @@ public sealed class ShardSet(IDetectionEngineFactory factory, AlertDispatcher al
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
         }
-    }
-
-    private async ValueTask ReplayAsync(ShardWork work, IDetectionEngine engine, List<AlertMessage> replayed, CancellationToken ct)
-    {
-        if (work.Reading is { } reading)
-        {
-            try
-            {
-                engine.OnReading(reading, replayed);
-            }
-            catch (Exception e)
-            {
-                logger.LogError(e, "Detection engine failed on a replayed reading of {Device}", reading.Device);
-            }
-            return;
-        }
-        foreach (var change in ReplayedAlerts.NetChanges(replayed))
-        {
-            await alerts.DispatchAsync(change, ct);
-        }
-        replayed.Clear();
     }
 }

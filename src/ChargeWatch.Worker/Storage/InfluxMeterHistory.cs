@@ -25,12 +25,7 @@ public sealed class InfluxMeterHistory
     {
         _http = http;
         _http.Timeout = TimeSpan.FromSeconds(options.TimeoutSeconds);
-        var query = "db=" + Uri.EscapeDataString(options.Bucket) + "&epoch=ms";
-        if (!string.IsNullOrEmpty(options.RetentionPolicy))
-        {
-            query += "&rp=" + Uri.EscapeDataString(options.RetentionPolicy);
-        }
-        _queryUri = options.Url.TrimEnd('/') + "/query?" + query + "&q=";
+        _queryUri = options.Url.TrimEnd('/') + "/query?" + options.V1DatabaseQuery() + "&epoch=ms&q=";
         _token = SecretFile.Resolve(options.Token, options.TokenFile);
     }
 

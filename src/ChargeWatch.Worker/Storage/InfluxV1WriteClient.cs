@@ -20,12 +20,7 @@ public sealed class InfluxV1WriteClient : IInfluxWriteClient
     {
         _http = http;
         _http.Timeout = TimeSpan.FromSeconds(options.TimeoutSeconds);
-        var query = "db=" + Uri.EscapeDataString(options.Bucket) + "&precision=ms";
-        if (!string.IsNullOrEmpty(options.RetentionPolicy))
-        {
-            query += "&rp=" + Uri.EscapeDataString(options.RetentionPolicy);
-        }
-        _writeUri = new Uri(options.Url.TrimEnd('/') + "/write?" + query);
+        _writeUri = new Uri(options.Url.TrimEnd('/') + "/write?" + options.V1DatabaseQuery() + "&precision=ms");
         _token = SecretFile.Resolve(options.Token, options.TokenFile);
         _gzip = options.Gzip;
     }
