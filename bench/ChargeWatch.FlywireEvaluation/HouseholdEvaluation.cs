@@ -90,10 +90,14 @@ public static class HouseholdEvaluation
     /// <paramref name="drawnStarts"/>: the charges forced at 18:12 and 23:54 start when the model draws
     /// them instead, as a community's do (the fixed times are a test of cooking and midnight, and
     /// weigh the table towards them: a charge at 18:12 is seldom late).
+    /// <paramref name="restartAfter"/>: this long after the night's first reading the detector is replaced
+    /// by a fresh one, as a worker restarted then without a warm start would (the alerts raised before
+    /// stay, as the worker restores them).
     /// </summary>
     public static RuleScore Run(
         long firstSeed, int nights, HouseholdSignatureOptions? options = null, Action<string>? log = null,
-        IDictionary<string, RuleScore>? byMeter = null, int nightsBefore = 0, bool drawnStarts = false)
+        IDictionary<string, RuleScore>? byMeter = null, int nightsBefore = 0, bool drawnStarts = false,
+        TimeSpan restartAfter = default)
     {
         options ??= new HouseholdSignatureOptions();
         var score = new RuleScore("flywire.household");
@@ -101,7 +105,7 @@ public static class HouseholdEvaluation
         {
             var nightOptions = OptionsFor(seed);
             var night = HouseholdModel.Create(seed, drawnStarts ? nightOptions with { ChargeStart = null } : nightOptions);
-            var nightScore = Score(seed, night, options, log, NightsBefore(seed, nightsBefore));
+            var nightScore = Score(seed, night, options, log, NightsBefore(seed, nightsBefore), restartAfter);
             score.Merge(nightScore);
             if (byMeter is not null)
             {
@@ -127,15 +131,22 @@ public static class HouseholdEvaluation
 
     public static RuleScore Score(
         long seed, CircuitNight night, HouseholdSignatureOptions options, Action<string>? log = null,
-        IEnumerable<CircuitNight>? nightsBefore = null)
+        IEnumerable<CircuitNight>? nightsBefore = null, TimeSpan restartAfter = default)
     {
         var samples = night.Samples().ToArray();
         var detector = new HouseholdSignatureDetector(options);
+        DateTimeOffset? restartAt = restartAfter > TimeSpan.Zero ? samples[0].Timestamp + restartAfter : null;
         RunThrough(detector, nightsBefore ?? []);
         var fires = new List<(DateTimeOffset At, HouseholdEvidence Evidence)>();
         var cpuStart = ThreadCpuClock.NowMicroseconds();
         foreach (var sample in samples)
         {
+            if (sample.Timestamp >= restartAt)
+            {
+                // The alerts raised before stay (the worker restores them); what the detector knew is gone.
+                detector = new HouseholdSignatureDetector(options);
+                restartAt = null;
+            }
             if (detector.Observe(sample.Timestamp, sample.Watts, sample.PowerFactor, sample.Volts * sample.Amps) == HouseholdChange.Fired)
             {
                 fires.Add((sample.Timestamp, detector.Evidence));

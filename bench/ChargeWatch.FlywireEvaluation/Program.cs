@@ -1,12 +1,16 @@
 using System.Globalization;
 using ChargeWatch.FlywireEvaluation;
 
-// Usage: dotnet run -c Release --project bench/ChargeWatch.FlywireEvaluation -- [tune|report] [nights] [--verbose] [--shed] [--from SEED] [--after N] [--drawn-starts] [--set Option=value ...]
+// Usage: dotnet run -c Release --project bench/ChargeWatch.FlywireEvaluation -- [tune|report] [nights] [--verbose] [--shed] [--from SEED] [--after N] [--restart-after MINUTES] [--drawn-starts] [--set Option=value ...]
 // (--set PowerFactorFromVoltsAndAmps=false measures meters without pf waiting for the taper.)
 // --after N: the household detector has run N earlier nights of the same meter before each scored one
 // (for candidates: every odd seed's night; the even ones' on a fresh detector).
+// --restart-after MINUTES (report, tune): that long into each night the household detector is replaced
+// by a fresh one, as in a worker restarted then without its warm start (docs/operations.md §6).
 var after = Array.IndexOf(args, "--after");
 var nightsBefore = after >= 0 ? int.Parse(args[after + 1], CultureInfo.InvariantCulture) : 0;
+var restart = Array.IndexOf(args, "--restart-after");
+var restartAfter = restart >= 0 ? TimeSpan.FromMinutes(int.Parse(args[restart + 1], CultureInfo.InvariantCulture)) : TimeSpan.Zero;
 if (args.Length > 1 && args[0] == "trace")
 {
     // trace SEED [--after N]: an evaluation night; trace SCENARIO.yaml DEVICE [--seed S] [--after N]: a household meter of a scenario.
@@ -74,7 +78,7 @@ var scores = shedOnly ? new List<RuleScore>() : new List<RuleScore>
 {
     HouseholdEvaluation.Run(
         firstSeed, nights, OptionOverrides.Apply(args, new ChargeWatch.Core.Rules.FlywireHousehold.HouseholdSignatureOptions()), log,
-        byMeter, nightsBefore, args.Contains("--drawn-starts")),
+        byMeter, nightsBefore, args.Contains("--drawn-starts"), restartAfter),
     CorridorEvaluation.Run(firstSeed, nights / 2, log),
 };
 scores.AddRange(

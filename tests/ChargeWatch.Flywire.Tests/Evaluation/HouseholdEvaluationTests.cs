@@ -121,4 +121,19 @@ public sealed class HouseholdEvaluationTests
         Assert.True(fromVoltsAndAmps[kind].DelayPercentile(0.5) < 0, $"median delay {fromVoltsAndAmps[kind].DelayPercentile(0.5):0.0} min");
         Assert.True(taperOnly[kind].DelayPercentile(0.5) > 0, $"taper-only median delay {taperOnly[kind].DelayPercentile(0.5):0.0} min");
     }
+
+    /// <summary>
+    /// A worker restarted at 21:00 without its warm start (round twenty-nine, `--restart-after`): the
+    /// charge plugged in at 20:50 (its drawn hour) is part of the fresh detector's base load and is
+    /// missed; the uninterrupted detector, which the warm start gives back, finds it.
+    /// </summary>
+    [Fact]
+    public void Run_RestartWithoutWarmStartMidCharge_ChargeMissed()
+    {
+        var uninterrupted = HouseholdEvaluation.Run(500048, 1, drawnStarts: true);
+        var restarted = HouseholdEvaluation.Run(500048, 1, drawnStarts: true, restartAfter: TimeSpan.FromHours(4));
+
+        Assert.Equal((1, 1), (uninterrupted.Positives, uninterrupted.Detected));
+        Assert.Equal((1, 0), (restarted.Positives, restarted.Detected));
+    }
 }
