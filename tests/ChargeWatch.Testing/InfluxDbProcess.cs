@@ -30,6 +30,9 @@ public sealed class InfluxDbProcess : ServiceProcess
 
     public string ConfigPath => Path.Combine(Directory, "influxdb.conf");
 
+    /// <summary>Further settings of the <c>[http]</c> section (e.g. <c>max-row-limit = 10</c>), read at the next start.</summary>
+    public IList<string> HttpLines { get; } = [];
+
     /// <summary>Writes and InfluxQL queries against this instance.</summary>
     public InfluxQueryClient Client { get; }
 
@@ -70,6 +73,7 @@ public sealed class InfluxDbProcess : ServiceProcess
             .AppendLine("[http]")
             .AppendLine($"  bind-address = \"127.0.0.1:{Port}\"")
             .AppendLine("  log-enabled = false")
+            .AppendLine(string.Join(Environment.NewLine, HttpLines.Select(line => "  " + line)))
             .AppendLine("[logging]")
             .AppendLine("  level = \"warn\"")
             .AppendLine("[subscriber]")

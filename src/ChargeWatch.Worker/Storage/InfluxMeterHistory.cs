@@ -16,6 +16,8 @@ namespace ChargeWatch.Worker.Storage;
 /// </summary>
 public sealed class InfluxMeterHistory
 {
+    private const string TruncatedAnswer =
+        "InfluxDB cut the meter history answer short: its [http] max-row-limit is below the meters' readings in an hour (0 lifts it)";
     private static readonly TimeSpan Slice = TimeSpan.FromHours(1);
     private readonly HttpClient _http;
     private readonly string _queryUri;
@@ -97,15 +99,27 @@ public sealed class InfluxMeterHistory
             {
                 throw new InvalidOperationException("InfluxDB refused the meter history query: " + error.GetString());
             }
+            // A detector fed the first rows of an hour only would learn a wrong evening.
+            if (IsPartial(result))
+            {
+                throw new InvalidOperationException(TruncatedAnswer);
+            }
             if (result.TryGetProperty("series", out var series))
             {
                 foreach (var one in series.EnumerateArray())
                 {
+                    if (IsPartial(one))
+                    {
+                        throw new InvalidOperationException(TruncatedAnswer);
+                    }
                     yield return one;
                 }
             }
         }
     }
+
+    private static bool IsPartial(JsonElement element) =>
+        element.TryGetProperty("partial", out var partial) && partial.ValueKind == JsonValueKind.True;
 
     private async Task<JsonDocument> QueryAsync(string statement, CancellationToken ct)
     {

@@ -56,4 +56,22 @@ public sealed class WarmStartTests(EndToEndServices services)
 
         await worker.WaitForOutputAsync(line => line.Contains("Warm start cut short after 0 meter readings", StringComparison.Ordinal), Timeout, ct);
     }
+
+    [Fact]
+    public async Task Start_InfluxDbCutsTheAnswerShort_WarmStartStopsWithTheReason()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var influx = new InfluxDbProcess();
+        influx.HttpLines.Add("max-row-limit = 10");
+        await influx.StartAsync(ct);
+        await influx.CreateDatabaseAsync("truncated", ct);
+        var lines = string.Join('\n', Enumerable.Range(0, 30).Select(minute =>
+            $"meter,site=e2e-warm-limit,meter=m-6-602,role=household w={180 + minute} {T0.AddMinutes(minute).ToUnixTimeMilliseconds()}"));
+        await influx.Client.WriteAsync("truncated", lines, cancellationToken: ct);
+        await using var worker = new WorkerProcess(WorkerProcess.SettingsFor(services.Broker, influx.Url, InfluxApi.V1, "truncated"));
+
+        await worker.StartAsync(ct);
+
+        await worker.WaitForOutputAsync(line => line.Contains("max-row-limit is below", StringComparison.Ordinal), Timeout, ct);
+    }
 }
