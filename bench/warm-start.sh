@@ -18,16 +18,7 @@ WORKER_DLL=$ART/bin/ChargeWatch.Worker/release/ChargeWatch.Worker.dll
 
 since() { awk -v from="$1" -v now="$(date +%s.%N)" 'BEGIN { printf "%.1f", now - from }'; }
 
-WORK=$(mktemp -d -t chargewatch-warm.XXXXXX)
-PIDS=()
-cleanup() {
-  local i
-  for ((i = ${#PIDS[@]} - 1; i >= 0; i--)); do kill -TERM "${PIDS[$i]}" 2>/dev/null || true; done
-  for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
-  if [ "${KEEP:-0}" = 1 ]; then echo "files kept in $WORK"; else rm -rf "$WORK"; fi
-}
-trap cleanup EXIT
-
+use_work_dir warm
 start_mosquitto
 start_influxdb
 
@@ -52,19 +43,8 @@ for part in "$WORK"/part-*; do
 done
 echo "wrote $(wc -l < "$WORK/meters.lp") meter points in $(since "$started") s"
 
-mkdir -p "$WORK/worker"
 started=$(date +%s.%N)
-(
-  cd "$WORK/worker"
-  export ChargeWatch__Mqtt__Host=127.0.0.1 ChargeWatch__Mqtt__Port=$MQTT_PORT ChargeWatch__Mqtt__ClientId=chargewatch-warm \
-    ChargeWatch__Influx__Url=$INFLUX_URL ChargeWatch__Influx__Api=v1 ChargeWatch__Influx__Bucket=chargewatch \
-    ChargeWatch__WarmStart__Hours=$HOURS \
-    ChargeWatch__DataDirectory=$WORK/worker/data ChargeWatch__Http__Urls=http://127.0.0.1:$(free_port) ChargeWatch__Instance=warm
-  exec dotnet "$WORKER_DLL"
-) > "$WORK/worker/log" 2>&1 &
-WORKER=$!
-PIDS+=("$WORKER")
-wait_for_worker "$WORKER" "$WORK/worker/log"
+start_worker worker "ChargeWatch__WarmStart__Hours=$HOURS"
 echo "worker ready $(since "$started") s after launch"
 grep -o "Warm start: .*" "$WORK/worker/log"
 echo "log lines naming flywire.household: $(grep -c 'flywire.household' "$WORK/worker/log" || true)"

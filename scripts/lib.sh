@@ -1,4 +1,5 @@
-# Shared shell helpers of test.sh and demo.sh. Source it; it defines functions only.
+# Shared shell helpers of test.sh, demo.sh and the scripts that run the stack (simulator/score-scenario.sh,
+# bench/warm-start.sh). Source it; it defines functions only.
 
 # Prints the path of a binary, also looking in sbin (Debian puts mosquitto there, outside a user's PATH).
 find_binary() {
@@ -136,4 +137,39 @@ wait_for_worker() {
     fi
     sleep 0.2
   done
+}
+
+# use_work_dir NAME — WORK, a new temporary directory, and PIDS, what the script starts; on exit the
+# started processes are stopped, the last first, and WORK is removed (kept with KEEP=1).
+use_work_dir() {
+  WORK=$(mktemp -d -t "chargewatch-$1.XXXXXX")
+  PIDS=()
+  trap stop_started EXIT
+}
+
+stop_started() {
+  local i
+  for ((i = ${#PIDS[@]} - 1; i >= 0; i--)); do kill -TERM "${PIDS[$i]}" 2>/dev/null || true; done
+  for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+  if [ "${KEEP:-0}" = 1 ]; then echo "files kept in $WORK"; else rm -rf "$WORK"; fi
+}
+
+# start_worker NAME [VARIABLE=VALUE ...] — the worker $WORKER_DLL on the Mosquitto and InfluxDB above
+# (API v1, database chargewatch), its data and log in $WORK/NAME, with any further settings; returns
+# once it is ready, with its pid in WORKER.
+start_worker() {
+  local name=$1
+  shift
+  mkdir -p "$WORK/$name"
+  (
+    cd "$WORK/$name"
+    export ChargeWatch__Mqtt__Host=127.0.0.1 ChargeWatch__Mqtt__Port=$MQTT_PORT ChargeWatch__Mqtt__ClientId=chargewatch-$name \
+      ChargeWatch__Influx__Url=$INFLUX_URL ChargeWatch__Influx__Api=v1 ChargeWatch__Influx__Bucket=chargewatch \
+      ChargeWatch__DataDirectory=$WORK/$name/data ChargeWatch__Http__Urls=http://127.0.0.1:$(free_port) ChargeWatch__Instance=$name
+    for setting in "$@"; do export "${setting?}"; done
+    exec dotnet "$WORKER_DLL"
+  ) > "$WORK/$name/log" 2>&1 &
+  WORKER=$!
+  PIDS+=("$WORKER")
+  wait_for_worker "$WORKER" "$WORK/$name/log"
 }

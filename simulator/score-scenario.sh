@@ -18,30 +18,10 @@ dotnet build -c Release -v q simulator/ChargeWatch.Simulator > /dev/null
 WORKER_DLL=$ART/bin/ChargeWatch.Worker/release/ChargeWatch.Worker.dll
 SIM=(dotnet "$ART/bin/ChargeWatch.Simulator/release/ChargeWatch.Simulator.dll")
 
-WORK=$(mktemp -d -t chargewatch-score.XXXXXX)
-PIDS=()
-cleanup() {
-  local i
-  for ((i = ${#PIDS[@]} - 1; i >= 0; i--)); do kill -TERM "${PIDS[$i]}" 2>/dev/null || true; done
-  for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
-  if [ "${KEEP:-0}" = 1 ]; then echo "files kept in $WORK"; else rm -rf "$WORK"; fi
-}
-trap cleanup EXIT
-
+use_work_dir score
 start_mosquitto
 start_influxdb
-
-mkdir -p "$WORK/worker"
-(
-  cd "$WORK/worker"
-  export ChargeWatch__Mqtt__Host=127.0.0.1 ChargeWatch__Mqtt__Port=$MQTT_PORT ChargeWatch__Mqtt__ClientId=chargewatch-score \
-    ChargeWatch__Influx__Url=$INFLUX_URL ChargeWatch__Influx__Api=v1 ChargeWatch__Influx__Bucket=chargewatch \
-    ChargeWatch__DataDirectory=$WORK/worker/data ChargeWatch__Http__Urls=http://127.0.0.1:$(free_port) ChargeWatch__Instance=score
-  exec dotnet "$WORKER_DLL"
-) > "$WORK/worker/log" 2>&1 &
-WORKER=$!
-PIDS+=("$WORKER")
-wait_for_worker "$WORKER" "$WORK/worker/log"
+start_worker worker
 
 "${SIM[@]}" record "$WORK/alerts.jsonl" --broker "127.0.0.1:$MQTT_PORT" --topic 'chargewatch/+/alerts/+' > "$WORK/record.log" 2>&1 &
 RECORDER=$!
