@@ -21,7 +21,8 @@ public sealed class AlertTracker(RestoredAlerts? restored = null)
     /// <summary>Where state changes go until the next call; the engine points it at the caller's list.</summary>
     internal void DirectTo(List<AlertMessage> output) => _output = output;
 
-    public bool IsActive(in AlertKey key) => Find(key) is not null;
+    /// <summary>The alert's last firing message when it is active (restored ones included), else null.</summary>
+    public AlertMessage? ActiveAlert(in AlertKey key) => Find(key);
 
     /// <summary>
     /// The condition holds at <paramref name="at"/> with <paramref name="severity"/>. Sends a firing

@@ -28,6 +28,10 @@ public sealed class RuleContext
     public bool Fire(string rule, DeviceTrack device, int port, AlertSeverity severity, DateTimeOffset at, in AlertFacts facts) =>
         Alerts.Fire(new AlertKey(rule, device.Key, port), severity, at, facts, device.Shed);
 
+    /// <summary>The alert of <paramref name="rule"/> on <paramref name="device"/> when it is active, restored ones included.</summary>
+    public AlertMessage? ActiveAlert(string rule, DeviceTrack device, int port = 0) =>
+        Alerts.ActiveAlert(new AlertKey(rule, device.Key, port));
+
     /// <summary>Resolves the alert when it is active; otherwise does nothing, so rules may call it after a restart.</summary>
     public bool Resolve(string rule, DeviceTrack device, int port, DateTimeOffset at, AlertFacts? facts = null) =>
         Alerts.Resolve(new AlertKey(rule, device.Key, port), at, facts);

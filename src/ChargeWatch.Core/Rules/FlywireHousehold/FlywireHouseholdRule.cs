@@ -2,6 +2,7 @@ using ChargeWatch.Core.Alerts;
 using ChargeWatch.Core.Contract;
 using ChargeWatch.Core.Detection;
 using ChargeWatch.Core.Readings;
+using ChargeWatch.Core.Rules.Flywire;
 
 namespace ChargeWatch.Core.Rules.FlywireHousehold;
 
@@ -9,17 +10,18 @@ namespace ChargeWatch.Core.Rules.FlywireHousehold;
 /// <c>flywire.household</c>: a household meter shows an e-bike charging signature (contract §5).
 /// The engine adapter around <see cref="HouseholdSignatureDetector"/>: one detector per household
 /// meter, fired with the detector's confidence and evidence, resolved when the load has been gone
-/// 10 min. Corridor meters belong to <c>flywire.corridor</c>.
+/// 10 min; an alert restored after a restart that the detector does not raise again is resolved as
+/// <see cref="RestoredAlertWatch"/> says. Corridor meters belong to <c>flywire.corridor</c>.
 /// </summary>
-internal sealed class FlywireHouseholdRule : DetectionRule<HouseholdSignatureOptions, HouseholdSignatureDetector>
+internal sealed class FlywireHouseholdRule : DetectionRule<HouseholdSignatureOptions, FlywireMeter<HouseholdSignatureDetector>>
 {
     public const string Id = "flywire.household";
 
     public override bool AppliesTo(DeviceKind kind) => kind == DeviceKind.Meter;
 
-    protected override HouseholdSignatureDetector CreateState(DeviceTrack device, HouseholdSignatureOptions options) => new(options);
+    protected override FlywireMeter<HouseholdSignatureDetector> CreateState(DeviceTrack device, HouseholdSignatureOptions options) => new(new(options));
 
-    protected override void OnReading(RuleContext context, Reading reading, HouseholdSignatureOptions options, HouseholdSignatureDetector state)
+    protected override void OnReading(RuleContext context, Reading reading, HouseholdSignatureOptions options, FlywireMeter<HouseholdSignatureDetector> state)
     {
         if (reading is not MeterReading meter)
         {
@@ -30,19 +32,28 @@ internal sealed class FlywireHouseholdRule : DetectionRule<HouseholdSignatureOpt
         {
             return;
         }
+        var detector = state.Detector;
+        state.Restored.Observe(context, Id, meter.Timestamp);
         var voltAmps = meter.Volts * meter.Amps;
-        switch (state.Observe(meter.Timestamp, meter.Watts, meter.PowerFactor, voltAmps))
+        switch (detector.Observe(meter.Timestamp, meter.Watts, meter.PowerFactor, voltAmps))
         {
             case HouseholdChange.Fired:
-                var evidence = state.Evidence;
+                state.Restored.Held();
+                var evidence = detector.Evidence;
                 context.Fire(Id, context.Device, 0, AlertSeverity.Warning, meter.Timestamp, new AlertFacts(
                     evidence.Summary(meter.DeviceId), Math.Round(evidence.PlateauWatts, 1), options.MinWatts, "W", Math.Round(evidence.Confidence, 2)));
                 break;
             case HouseholdChange.Resolved:
                 context.Resolve(Id, context.Device, 0, meter.Timestamp, new AlertFacts(
                     string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                        $"The charger-like load on {context.Device.Key.Device} has been gone since {state.GoneAt:HH:mm}"),
-                    null, options.MinWatts, "W", Math.Round(state.Evidence.Confidence, 2)));
+                        $"The charger-like load on {context.Device.Key.Device} has been gone since {detector.GoneAt:HH:mm}"),
+                    null, options.MinWatts, "W", Math.Round(detector.Evidence.Confidence, 2)));
+                break;
+            default:
+                if (state.Restored.ResolveNow(meter.Timestamp, detector.IsFiring, options.TrackMaxAge, context.Device.Key.Device) is { } summary)
+                {
+                    context.Resolve(Id, context.Device, 0, meter.Timestamp, new AlertFacts(summary, null, options.MinWatts, "W"));
+                }
                 break;
         }
     }
