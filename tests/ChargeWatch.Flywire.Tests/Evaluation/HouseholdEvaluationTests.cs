@@ -59,13 +59,15 @@ public sealed class HouseholdEvaluationTests
     /// late on 4 more of these 400 nights and on 2 more of the 2,000, docs/flywire.md item 90), round
     /// seventeen 3, round sixteen 6, 9 before it. At the drawn hours round twenty-eight measured 9 fresh and
     /// 17 after a day with the household's appliances used through it (16 after a day in which only the
-    /// refrigerator and standby drew): the delay target is not met, and these floors only keep it
-    /// from getting worse.
+    /// refrigerator and standby drew). Round thirty's higher near-deadline threshold for a new meter
+    /// (docs/flywire.md item 116) traded fresh detectors' false alerts for late charges: 6 → 8 fresh,
+    /// 9 → 14 fresh at the drawn hours. The delay target is not met, and these floors only
+    /// keep it from getting worse.
     /// </summary>
     [Theory]
-    [InlineData(0, false, 6)]
+    [InlineData(0, false, 8)]
     [InlineData(1, false, 9)]
-    [InlineData(0, true, 9)]
+    [InlineData(0, true, 14)]
     [InlineData(1, true, 17)]
     public void Run_ReducedHeldOutSet_LateDetectionsStayAtMostTheMeasuredLevel(int nightsBefore, bool drawnStarts, int measured)
     {

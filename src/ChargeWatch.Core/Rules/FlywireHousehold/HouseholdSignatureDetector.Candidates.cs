@@ -26,7 +26,8 @@ public sealed partial class HouseholdSignatureDetector
     /// <summary>
     /// Whether a candidate one of the paths found may fire: the candidate model's probability that it
     /// is a charger reaches <see cref="HouseholdSignatureOptions.CandidateProbabilityMin"/>, or
-    /// <see cref="HouseholdSignatureOptions.NearDeadlineProbabilityMin"/> for a load about to be late, or
+    /// <see cref="HouseholdSignatureOptions.NearDeadlineProbabilityMin"/> for a load about to be late
+    /// (<see cref="HouseholdSignatureOptions.NewMeterNearDeadlineProbabilityMin"/> while the meter is new), or
     /// <see cref="HouseholdSignatureOptions.LongOnWithoutPowerFactorProbabilityMin"/> for one on longer
     /// than that on a meter without pf (always, with the first at 0, no model trained, or a meter that
     /// gives no reactive power).
@@ -47,9 +48,14 @@ public sealed partial class HouseholdSignatureDetector
         _admittedProbability = probability;
         var age = ticks - startTicks;
         return probability >= min
-            || (IsNearDeadline(age) && probability >= _options.NearDeadlineProbabilityMin)
+            || (IsNearDeadline(age) && probability >= NearDeadlineProbabilityMin(ticks))
             || (!_powerFactorReported && age > _options.NearDeadlineUntil.Ticks && probability >= _options.LongOnWithoutPowerFactorProbabilityMin);
     }
+
+    private double NearDeadlineProbabilityMin(long ticks) =>
+        ticks - _firstTicks < _options.NewMeterFor.Ticks
+            ? Math.Max(_options.NearDeadlineProbabilityMin, _options.NewMeterNearDeadlineProbabilityMin)
+            : _options.NearDeadlineProbabilityMin;
 
     private bool IsNearDeadline(long ageTicks) =>
         ageTicks >= _options.NearDeadlineFrom.Ticks && ageTicks <= _options.NearDeadlineUntil.Ticks;

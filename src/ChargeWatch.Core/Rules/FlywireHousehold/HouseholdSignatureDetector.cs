@@ -77,6 +77,8 @@ public sealed partial class HouseholdSignatureDetector
     private long _lastTicks;
     private long _lastQuietTicks;
     private long _warmUntilTicks;
+    // The first reading this detector saw: how long it has known the household.
+    private long _firstTicks;
     private TimeSpan _offset;
     private LoadTrack? _firing;
     // The floor at the previous two readings, so a switch that an averaging meter spreads over two
@@ -137,6 +139,10 @@ public sealed partial class HouseholdSignatureDetector
         if (ticks <= _lastTicks)
         {
             return HouseholdChange.None;
+        }
+        if (_lastTicks == 0)
+        {
+            _firstTicks = ticks;
         }
         var elapsed = _lastTicks == 0 ? 0 : ticks - _lastTicks;
         var reportsPowerFactor = powerFactor is not null;
