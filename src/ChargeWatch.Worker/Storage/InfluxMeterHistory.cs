@@ -45,23 +45,52 @@ public sealed class InfluxMeterHistory
         return null;
     }
 
-    /// <summary>Every meter reading stored after <paramref name="from"/> up to and including <paramref name="to"/>.</summary>
+    /// <summary>
+    /// Every meter reading stored after <paramref name="from"/> up to and including <paramref name="to"/>.
+    /// The next hour is asked for while the caller takes the last one's readings, so that InfluxDB
+    /// answering and the engines replaying overlap (two hours' answers in memory at most).
+    /// </summary>
     public async IAsyncEnumerable<MeterReading> ReadAsync(DateTimeOffset from, DateTimeOffset to, [EnumeratorCancellation] CancellationToken ct)
     {
-        for (var start = from; start < to; start += Slice)
+        using var ahead = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var next = from < to ? QueryAsync(SliceStatement(from, to), ahead.Token) : null;
+        try
         {
-            var end = start + Slice < to ? start + Slice : to;
-            var statement = string.Create(CultureInfo.InvariantCulture,
-                $"SELECT \"w\", \"v\", \"a\", \"pf\" FROM \"meter\" WHERE time > {start.ToUnixTimeMilliseconds()}ms AND time <= {end.ToUnixTimeMilliseconds()}ms GROUP BY \"site\", \"meter\", \"role\"");
-            using var answer = await QueryAsync(statement, ct);
-            foreach (var series in Series(answer))
+            for (var start = from; next is not null; start += Slice)
             {
-                foreach (var reading in Readings(series))
+                using var answer = await next;
+                next = start + Slice < to ? QueryAsync(SliceStatement(start + Slice, to), ahead.Token) : null;
+                foreach (var series in Series(answer))
                 {
-                    yield return reading;
+                    foreach (var reading in Readings(series))
+                    {
+                        yield return reading;
+                    }
                 }
             }
         }
+        finally
+        {
+            // Left early (a refused answer, the caller stopping): the hour asked for ahead is not wanted.
+            if (next is not null)
+            {
+                await ahead.CancelAsync();
+                try
+                {
+                    (await next).Dispose();
+                }
+                catch (Exception) when (next.IsFaulted || next.IsCanceled)
+                {
+                }
+            }
+        }
+    }
+
+    private static string SliceStatement(DateTimeOffset start, DateTimeOffset to)
+    {
+        var end = start + Slice < to ? start + Slice : to;
+        return string.Create(CultureInfo.InvariantCulture,
+            $"SELECT \"w\", \"v\", \"a\", \"pf\" FROM \"meter\" WHERE time > {start.ToUnixTimeMilliseconds()}ms AND time <= {end.ToUnixTimeMilliseconds()}ms GROUP BY \"site\", \"meter\", \"role\"");
     }
 
     private static IEnumerable<MeterReading> Readings(JsonElement series)
