@@ -11,6 +11,12 @@ public static class Topics
     /// <summary>Every device status topic (retained online/offline).</summary>
     public const string StatusFilter = "chargewatch/+/+/+/status";
 
+    /// <summary>The telemetry topics of one site's devices.</summary>
+    public static string TelemetryFilterOf(string site) => $"{Root}/{site}/+/+/telemetry";
+
+    /// <summary>The status topics of one site's devices.</summary>
+    public static string StatusFilterOf(string site) => $"{Root}/{site}/+/+/status";
+
     /// <summary>Every alert topic.</summary>
     public const string AlertFilter = "chargewatch/+/alerts/+";
 

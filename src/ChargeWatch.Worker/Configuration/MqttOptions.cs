@@ -1,3 +1,4 @@
+using ChargeWatch.Core.Contract;
 using Microsoft.Extensions.Options;
 
 namespace ChargeWatch.Worker.Configuration;
@@ -28,6 +29,13 @@ public sealed class MqttOptions
 
     /// <summary>Shared-subscription group; empty means a plain subscription.</summary>
     public string? SharedGroup { get; set; }
+
+    /// <summary>
+    /// The sites whose devices this worker subscribes to; empty means every site. Workers given
+    /// disjoint sites share a community's load without splitting any device's readings, so each
+    /// one's detectors (and warm start) see all of their sites' readings.
+    /// </summary>
+    public string[] Sites { get; set; } = [];
 
     /// <summary>Unacknowledged messages the broker may send before it waits: our back-pressure.</summary>
     public int ReceiveMaximum { get; set; } = 1000;
@@ -64,6 +72,17 @@ internal sealed class MqttOptionsValidator : IValidateOptions<MqttOptions>
         if (!string.IsNullOrEmpty(options.SharedGroup) && options.SharedGroup.AsSpan().IndexOfAny("/+#") >= 0)
         {
             errors.Fail($"{errors.Key(nameof(options.SharedGroup))} must not contain '/', '+' or '#' (was '{options.SharedGroup}')");
+        }
+        foreach (var site in options.Sites)
+        {
+            if (!TopicParser.IsSiteName(site))
+            {
+                errors.Fail($"{errors.Key(nameof(options.Sites))} must hold site names as contract §1 has them, [a-z0-9_-]{{1,64}} (was '{site}')");
+            }
+        }
+        if (options.Sites.Distinct(StringComparer.Ordinal).Count() != options.Sites.Length)
+        {
+            errors.Fail($"{errors.Key(nameof(options.Sites))} names a site twice");
         }
         SecretFile.Check(errors, nameof(options.PasswordFile), options.PasswordFile);
         return errors.Result();

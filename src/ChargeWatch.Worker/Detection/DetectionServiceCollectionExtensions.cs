@@ -36,7 +36,8 @@ public static class DetectionServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WarmStartOptions>, WarmStartOptionsValidator>());
         services.TryAddSingleton(sp => new InfluxMeterHistory(
             new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }),
-            sp.GetRequiredService<IOptions<InfluxOptions>>().Value));
+            sp.GetRequiredService<IOptions<InfluxOptions>>().Value,
+            sp.GetRequiredService<IOptions<MqttOptions>>().Value.Sites));
         services.TryAddSingleton<MeterHistoryReplay>();
         services.AddSingleton<IWarmStart>(sp => sp.GetRequiredService<MeterHistoryReplay>());
         return services;

@@ -69,10 +69,18 @@ public sealed class MqttConnection : IDisposable
     public MqttClientSubscribeOptions BuildSubscribeOptions()
     {
         var prefix = string.IsNullOrEmpty(_options.SharedGroup) ? string.Empty : $"$share/{_options.SharedGroup}/";
-        return new MqttClientSubscribeOptionsBuilder()
-            .WithTopicFilter(prefix + Topics.TelemetryFilter, MqttQualityOfServiceLevel.AtLeastOnce)
-            .WithTopicFilter(prefix + Topics.StatusFilter, MqttQualityOfServiceLevel.AtLeastOnce)
-            .Build();
+        var builder = new MqttClientSubscribeOptionsBuilder();
+        if (_options.Sites.Length == 0)
+        {
+            builder.WithTopicFilter(prefix + Topics.TelemetryFilter, MqttQualityOfServiceLevel.AtLeastOnce)
+                .WithTopicFilter(prefix + Topics.StatusFilter, MqttQualityOfServiceLevel.AtLeastOnce);
+        }
+        foreach (var site in _options.Sites)
+        {
+            builder.WithTopicFilter(prefix + Topics.TelemetryFilterOf(site), MqttQualityOfServiceLevel.AtLeastOnce)
+                .WithTopicFilter(prefix + Topics.StatusFilterOf(site), MqttQualityOfServiceLevel.AtLeastOnce);
+        }
+        return builder.Build();
     }
 
     /// <summary>Where it connects, for the start log line; never the password.</summary>
@@ -80,6 +88,7 @@ public sealed class MqttConnection : IDisposable
         $"mqtt{(_options.UseTls ? "s" : string.Empty)}://{_options.Host}:{_options.Port} as client '{_options.EffectiveClientId}'"
         + (string.IsNullOrEmpty(_options.Username) ? string.Empty : $" user '{_options.Username}'")
         + (string.IsNullOrEmpty(_options.SharedGroup) ? string.Empty : $" shared group '{_options.SharedGroup}'")
+        + (_options.Sites.Length == 0 ? string.Empty : $" sites {string.Join(", ", _options.Sites)}")
         + $", session expiry {_options.SessionExpirySeconds} s, receive maximum {_options.ReceiveMaximum}";
 
     public void Dispose() => Client.Dispose();

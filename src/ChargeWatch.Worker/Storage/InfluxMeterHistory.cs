@@ -12,7 +12,8 @@ namespace ChargeWatch.Worker.Storage;
 /// The meters' stored readings (contract §7's <c>meter</c> measurement), read back with InfluxQL on
 /// <c>/query</c> — which InfluxDB 1.x, 1.8+, 2.x (its v1-compatible API, through the bucket's DBRP
 /// mapping) and 3.x all serve. Read an hour at a time, so that no answer holds a day of every meter;
-/// each meter's readings come in time order.
+/// each meter's readings come in time order. Only the given sites' meters when there are any (a
+/// worker subscribed to some sites: <c>Mqtt:Sites</c>).
 /// </summary>
 public sealed class InfluxMeterHistory
 {
@@ -22,9 +23,13 @@ public sealed class InfluxMeterHistory
     private readonly HttpClient _http;
     private readonly string _queryUri;
     private readonly string? _token;
+    private readonly string _siteCondition;
 
-    public InfluxMeterHistory(HttpClient http, InfluxOptions options)
+    public InfluxMeterHistory(HttpClient http, InfluxOptions options, IReadOnlyCollection<string>? sites = null)
     {
+        _siteCondition = sites is { Count: > 0 }
+            ? "(" + string.Join(" OR ", sites.Select(site => $"\"site\" = '{site.Replace("'", "\\'", StringComparison.Ordinal)}'")) + ")"
+            : "";
         _http = http;
         _http.Timeout = TimeSpan.FromSeconds(options.TimeoutSeconds);
         _queryUri = options.Url.TrimEnd('/') + "/query?" + options.V1DatabaseQuery() + "&epoch=ms&q=";
@@ -34,7 +39,7 @@ public sealed class InfluxMeterHistory
     /// <summary>The time of the newest meter reading stored; null when there is none.</summary>
     public async Task<DateTimeOffset?> NewestAsync(CancellationToken ct)
     {
-        using var answer = await QueryAsync("SELECT last(\"w\") FROM \"meter\"", ct);
+        using var answer = await QueryAsync("SELECT last(\"w\") FROM \"meter\"" + (_siteCondition.Length == 0 ? "" : " WHERE " + _siteCondition), ct);
         foreach (var series in Series(answer))
         {
             foreach (var row in series.GetProperty("values").EnumerateArray())
@@ -86,11 +91,11 @@ public sealed class InfluxMeterHistory
         }
     }
 
-    private static string SliceStatement(DateTimeOffset start, DateTimeOffset to)
+    private string SliceStatement(DateTimeOffset start, DateTimeOffset to)
     {
         var end = start + Slice < to ? start + Slice : to;
         return string.Create(CultureInfo.InvariantCulture,
-            $"SELECT \"w\", \"v\", \"a\", \"pf\" FROM \"meter\" WHERE time > {start.ToUnixTimeMilliseconds()}ms AND time <= {end.ToUnixTimeMilliseconds()}ms GROUP BY \"site\", \"meter\", \"role\"");
+            $"SELECT \"w\", \"v\", \"a\", \"pf\" FROM \"meter\" WHERE {(_siteCondition.Length == 0 ? "" : _siteCondition + " AND ")}time > {start.ToUnixTimeMilliseconds()}ms AND time <= {end.ToUnixTimeMilliseconds()}ms GROUP BY \"site\", \"meter\", \"role\"");
     }
 
     private static IEnumerable<MeterReading> Readings(JsonElement series)

@@ -41,6 +41,24 @@ public sealed class OptionsValidationTests
         Assert.Contains("ChargeWatch:Mqtt:SharedGroup", FailureOf<MqttOptions>(("ChargeWatch:Mqtt:SharedGroup", "a/b")));
 
     [Fact]
+    public void MqttSites_NotASiteName_FailsNamingKeyAndValue() =>
+        Assert.Contains("ChargeWatch:Mqtt:Sites must hold site names as contract §1 has them, [a-z0-9_-]{1,64} (was 'Dongyuan/1')",
+            FailureOf<MqttOptions>(("ChargeWatch:Mqtt:Sites:0", "dongyuan-2"), ("ChargeWatch:Mqtt:Sites:1", "Dongyuan/1")));
+
+    [Fact]
+    public void MqttSites_SameSiteTwice_FailsNamingKey() =>
+        Assert.Contains("ChargeWatch:Mqtt:Sites names a site twice",
+            FailureOf<MqttOptions>(("ChargeWatch:Mqtt:Sites:0", "dongyuan-1"), ("ChargeWatch:Mqtt:Sites:1", "dongyuan-1")));
+
+    [Fact]
+    public void MqttSites_FromConfiguration_BoundInOrder()
+    {
+        using var provider = Build(("ChargeWatch:Mqtt:Sites:0", "dongyuan-1"), ("ChargeWatch:Mqtt:Sites:1", "xinhua-3"));
+
+        Assert.Equal(["dongyuan-1", "xinhua-3"], provider.GetRequiredService<IOptions<MqttOptions>>().Value.Sites);
+    }
+
+    [Fact]
     public void MqttPasswordFile_Missing_FailsNamingKey() =>
         Assert.Contains("ChargeWatch:Mqtt:PasswordFile names a file that does not exist", FailureOf<MqttOptions>(("ChargeWatch:Mqtt:PasswordFile", "/nonexistent/password")));
 

@@ -46,6 +46,33 @@ public sealed class WarmStartTests(EndToEndServices services)
     }
 
     [Fact]
+    public async Task Start_SitesGiven_OnlyTheirMetersReplayedAndTheirDevicesSubscribed()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var (own, other) = ("e2e-sites-own", "e2e-sites-other");
+        var database = InfluxApi.Database("sites", InfluxApi.V1);
+        var url = await services.PrepareDatabaseAsync(InfluxApi.V1, database);
+        var stored = string.Join('\n', Enumerable.Range(0, 30).Select(minute =>
+            $"meter,site={(minute < 20 ? own : other)},meter=m-{minute % 2},role=household w={180 + minute} {T0.AddMinutes(minute).ToUnixTimeMilliseconds()}"));
+        await services.Influx.Client.WriteAsync(database, stored, cancellationToken: ct);
+        var settings = WorkerProcess.SettingsFor(services.Broker, url, InfluxApi.V1, database);
+        settings["Mqtt:Sites:0"] = own;
+        await using var worker = new WorkerProcess(settings);
+
+        await worker.StartAsync(ct);
+
+        var replayed = await worker.WaitForOutputAsync(line => line.Contains("Warm start: replayed", StringComparison.Ordinal), Timeout, ct);
+        Assert.Contains("Warm start: replayed 20 meter readings", replayed, StringComparison.Ordinal);
+        await using var device = await MqttTestClient.ConnectAsync(services.Broker, cancellationToken: ct);
+        var live = T0.AddHours(1);
+        await device.PublishAsync(ContractPayloads.Topic(other, "meter", "m-0"), ContractPayloads.Meter(live, 100, 200, role: "household"), cancellationToken: ct);
+        await device.PublishAsync(ContractPayloads.Topic(own, "meter", "m-0"), ContractPayloads.Meter(live, 100, 200, role: "household"), cancellationToken: ct);
+        await Eventually.UntilAsync(() => services.Influx.Client.CountPointsAsync(database, "meter", own, ct),
+            count => count == 21, Timeout, "the own site's live reading stored", cancellationToken: ct);
+        Assert.Equal(10, await services.Influx.Client.CountPointsAsync(database, "meter", other, ct));
+    }
+
+    [Fact]
     public async Task Start_InfluxDbUnreachable_WarmStartSkippedAndTheWorkerReady()
     {
         var ct = TestContext.Current.CancellationToken;
@@ -65,7 +92,8 @@ public sealed class WarmStartTests(EndToEndServices services)
         influx.HttpLines.Add("max-row-limit = 10");
         await influx.StartAsync(ct);
         await influx.CreateDatabaseAsync("truncated", ct);
-        var lines = string.Join('\n', Enumerable.Range(0, 30).Select(minute =>
+        // Past an hour of readings, so that the answer cut short leaves the next hour's asked for ahead.
+        var lines = string.Join('\n', Enumerable.Range(0, 150).Select(minute =>
             $"meter,site=e2e-warm-limit,meter=m-6-602,role=household w={180 + minute} {T0.AddMinutes(minute).ToUnixTimeMilliseconds()}"));
         await influx.Client.WriteAsync("truncated", lines, cancellationToken: ct);
         await using var worker = new WorkerProcess(WorkerProcess.SettingsFor(services.Broker, influx.Url, InfluxApi.V1, "truncated"));
