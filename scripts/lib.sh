@@ -156,20 +156,42 @@ stop_started() {
 
 # start_worker NAME [VARIABLE=VALUE ...] — the worker $WORKER_DLL on the Mosquitto and InfluxDB above
 # (API v1, database chargewatch), its data and log in $WORK/NAME, with any further settings; returns
-# once it is ready, with its pid in WORKER.
+# once it is ready, with its pid in WORKER and its health/metrics URL in WORKER_URL.
 start_worker() {
   local name=$1
   shift
   mkdir -p "$WORK/$name"
+  WORKER_URL=http://127.0.0.1:$(free_port)
   (
     cd "$WORK/$name"
     export ChargeWatch__Mqtt__Host=127.0.0.1 ChargeWatch__Mqtt__Port=$MQTT_PORT ChargeWatch__Mqtt__ClientId=chargewatch-$name \
       ChargeWatch__Influx__Url=$INFLUX_URL ChargeWatch__Influx__Api=v1 ChargeWatch__Influx__Bucket=chargewatch \
-      ChargeWatch__DataDirectory=$WORK/$name/data ChargeWatch__Http__Urls=http://127.0.0.1:$(free_port) ChargeWatch__Instance=$name
+      ChargeWatch__DataDirectory=$WORK/$name/data ChargeWatch__Http__Urls=$WORKER_URL ChargeWatch__Instance=$name
     for setting in "$@"; do export "${setting?}"; done
     exec dotnet "$WORKER_DLL"
   ) > "$WORK/$name/log" 2>&1 &
   WORKER=$!
   PIDS+=("$WORKER")
   wait_for_worker "$WORKER" "$WORK/$name/log"
+}
+
+# wait_until_received COUNT [TIMEOUT] — until the worker at WORKER_URL has received COUNT messages
+# (its chargewatch_messages_received_total), or its count has not moved for 20 s, or TIMEOUT seconds
+# (default 600) have passed: a publisher at full speed can be far ahead of a worker held back by
+# InfluxDB, and what is scored before the worker has caught up is a cut-off evening.
+wait_until_received() {
+  local want=$1 deadline=$((SECONDS + ${2:-600})) got=0 last=-1 still_since=$SECONDS
+  while :; do
+    got=$(curl -sf "$WORKER_URL/metrics" | awk '/^chargewatch_messages_received_total / {print int($2)}' || true)
+    got=${got:-0}
+    if [ "$got" -ge "$want" ]; then
+      return 0
+    fi
+    if [ "$got" -ne "$last" ]; then last=$got; still_since=$SECONDS; fi
+    if [ $((SECONDS - still_since)) -ge 20 ] || [ $SECONDS -ge "$deadline" ]; then
+      echo "warning: the worker received $got of $want messages; scoring what it raised so far" >&2
+      return 0
+    fi
+    sleep 0.5
+  done
 }

@@ -21,15 +21,22 @@ SIM=(dotnet "$ART/bin/ChargeWatch.Simulator/release/ChargeWatch.Simulator.dll")
 use_work_dir score
 start_mosquitto
 start_influxdb
-start_worker worker
+# A scenario's own worker settings (its site's ratings, say), when it has any.
+SETTINGS=()
+if [ -f "simulator/scenarios/$SCENARIO.worker.env" ]; then
+  mapfile -t SETTINGS < <(grep -v '^\s*\(#\|$\)' "simulator/scenarios/$SCENARIO.worker.env")
+fi
+start_worker worker "${SETTINGS[@]}"
 
 "${SIM[@]}" record "$WORK/alerts.jsonl" --broker "127.0.0.1:$MQTT_PORT" --topic 'chargewatch/+/alerts/+' > "$WORK/record.log" 2>&1 &
 RECORDER=$!
 PIDS+=("$RECORDER")
 sleep 2
-"${SIM[@]}" run "$SCENARIO" --broker "127.0.0.1:$MQTT_PORT" --speed "$SPEED" --truth "$WORK/truth.json" | tail -n 3
-# Let the worker drain what it received before the recording stops.
-sleep "${DRAIN_SECONDS:-15}"
+"${SIM[@]}" run "$SCENARIO" --broker "127.0.0.1:$MQTT_PORT" --speed "$SPEED" --truth "$WORK/truth.json" | tail -n 3 | tee "$WORK/run.log"
+PUBLISHED=$(sed -n 's/^done: \([0-9,]*\) messages.*/\1/p' "$WORK/run.log" | tr -d ,)
+wait_until_received "${PUBLISHED:-0}"
+# Let the worker's detectors finish what it received before the recording stops.
+sleep "${DRAIN_SECONDS:-5}"
 kill -TERM "$RECORDER"; wait "$RECORDER" || true
 echo "alert messages recorded: $(wc -l < "$WORK/alerts.jsonl")"
 "${SIM[@]}" score --truth "$WORK/truth.json" --alerts "$WORK/alerts.jsonl"
