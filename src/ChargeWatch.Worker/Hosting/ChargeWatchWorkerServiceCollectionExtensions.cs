@@ -45,6 +45,7 @@ public static class ChargeWatchWorkerServiceCollectionExtensions
     {
         services.TryAddSingleton<AckSequencer>();
         services.TryAddSingleton<MqttConnection>();
+        services.TryAddSingleton<SubscriptionRecord>();
         services.TryAddSingleton<MqttIngest>();
         return services;
     }

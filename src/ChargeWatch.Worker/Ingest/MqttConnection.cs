@@ -66,22 +66,33 @@ public sealed class MqttConnection : IDisposable
     /// <summary>Socket buffer size asked for: a receive maximum's worth of ~1 KB telemetry messages and more.</summary>
     public const int SocketBufferBytes = 4 << 20;
 
+    /// <summary>The topic filters this worker subscribes to: every site's devices, or those of <c>Mqtt:Sites</c>.</summary>
+    public IReadOnlyList<string> TopicFilters()
+    {
+        var prefix = SharedPrefix();
+        return _options.Sites.Length == 0
+            ? [prefix + Topics.TelemetryFilter, prefix + Topics.StatusFilter]
+            : [.. _options.Sites.SelectMany(site => new[] { prefix + Topics.TelemetryFilterOf(site), prefix + Topics.StatusFilterOf(site) })];
+    }
+
+    /// <summary>
+    /// Filters a session of this client id may hold from before <c>Mqtt:Sites</c> was set, when no
+    /// record says what it held: every site's, plain and in the current shared group.
+    /// </summary>
+    public IReadOnlyList<string> EverySiteFilters() =>
+        [.. new[] { string.Empty, SharedPrefix() }.Distinct().SelectMany(prefix => new[] { prefix + Topics.TelemetryFilter, prefix + Topics.StatusFilter })];
+
     public MqttClientSubscribeOptions BuildSubscribeOptions()
     {
-        var prefix = string.IsNullOrEmpty(_options.SharedGroup) ? string.Empty : $"$share/{_options.SharedGroup}/";
         var builder = new MqttClientSubscribeOptionsBuilder();
-        if (_options.Sites.Length == 0)
+        foreach (var filter in TopicFilters())
         {
-            builder.WithTopicFilter(prefix + Topics.TelemetryFilter, MqttQualityOfServiceLevel.AtLeastOnce)
-                .WithTopicFilter(prefix + Topics.StatusFilter, MqttQualityOfServiceLevel.AtLeastOnce);
-        }
-        foreach (var site in _options.Sites)
-        {
-            builder.WithTopicFilter(prefix + Topics.TelemetryFilterOf(site), MqttQualityOfServiceLevel.AtLeastOnce)
-                .WithTopicFilter(prefix + Topics.StatusFilterOf(site), MqttQualityOfServiceLevel.AtLeastOnce);
+            builder.WithTopicFilter(filter, MqttQualityOfServiceLevel.AtLeastOnce);
         }
         return builder.Build();
     }
+
+    private string SharedPrefix() => string.IsNullOrEmpty(_options.SharedGroup) ? string.Empty : $"$share/{_options.SharedGroup}/";
 
     /// <summary>Where it connects, for the start log line; never the password.</summary>
     public string Describe() =>

@@ -20,6 +20,7 @@ public sealed class MqttIngest(
     IOptions<MqttOptions> mqttOptions,
     IOptions<IngestOptions> ingestOptions,
     AckSequencer acks,
+    SubscriptionRecord subscriptions,
     ServiceCounters counters,
     TimeProvider time,
     ILogger<MqttIngest> logger) : IDisposable
@@ -98,6 +99,33 @@ public sealed class MqttIngest(
         }
     }
 
+    // A persistent session keeps what it was subscribed to: filters this worker no longer wants
+    // (Mqtt:Sites or Mqtt:SharedGroup changed) would go on delivering other sites' messages.
+    private async Task UnsubscribeStaleAsync(IMqttClient client, bool sessionPresent, CancellationToken ct)
+    {
+        var wanted = connection.TopicFilters();
+        var recorded = subscriptions.Previous();
+        if (sessionPresent)
+        {
+            var held = recorded ?? (_options.Sites.Length > 0 ? connection.EverySiteFilters() : []);
+            var stale = held.Except(wanted, StringComparer.Ordinal).ToList();
+            if (stale.Count > 0)
+            {
+                var builder = new MqttClientUnsubscribeOptionsBuilder();
+                foreach (var filter in stale)
+                {
+                    builder.WithTopicFilter(filter);
+                }
+                await client.UnsubscribeAsync(builder.Build(), ct);
+                logger.LogInformation("Unsubscribed the session from {Filters}: no longer wanted (Mqtt:Sites, Mqtt:SharedGroup)", string.Join(" and ", stale));
+            }
+        }
+        if (recorded is null || !recorded.SequenceEqual(wanted, StringComparer.Ordinal))
+        {
+            subscriptions.Save([.. wanted]);
+        }
+    }
+
     private async Task<bool> TryConnectAndSubscribeAsync(MqttClientOptions clientOptions, int attempt, CancellationToken ct)
     {
         var client = connection.Client;
@@ -134,6 +162,7 @@ public sealed class MqttIngest(
                 return false;
             }
 
+            await UnsubscribeStaleAsync(client, connect.IsSessionPresent, timeout.Token);
             var sessionPresent = connect.IsSessionPresent ? "yes" : "no";
             if (!_ready)
             {
