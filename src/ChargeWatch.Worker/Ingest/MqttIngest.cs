@@ -104,7 +104,7 @@ public sealed class MqttIngest(
     private async Task UnsubscribeStaleAsync(IMqttClient client, bool sessionPresent, CancellationToken ct)
     {
         var wanted = connection.TopicFilters();
-        var recorded = subscriptions.Previous();
+        var recorded = subscriptions.Previous(logger);
         if (sessionPresent)
         {
             var held = recorded ?? (_options.Sites.Length > 0 ? connection.EverySiteFilters() : []);
@@ -122,7 +122,7 @@ public sealed class MqttIngest(
         }
         if (recorded is null || !recorded.SequenceEqual(wanted, StringComparer.Ordinal))
         {
-            subscriptions.Save([.. wanted]);
+            subscriptions.Save([.. wanted], logger);
         }
     }
 

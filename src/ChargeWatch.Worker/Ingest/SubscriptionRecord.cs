@@ -16,13 +16,33 @@ public sealed class SubscriptionRecord(IOptions<WorkerOptions> worker)
 {
     private readonly string _path = Path.Combine(worker.Value.DataDirectory, "mqtt", "subscriptions");
 
-    /// <summary>The filters last recorded; null when none were (a new data directory, or one from before the record).</summary>
-    public IReadOnlyList<string>? Previous() =>
-        File.Exists(_path) ? File.ReadAllLines(_path).Where(line => line.Length > 0).ToList() : null;
-
-    public void Save(IReadOnlyCollection<string> filters)
+    /// <summary>
+    /// The filters last recorded; null when none were (a new data directory, one from before the
+    /// record) or the record cannot be read: bookkeeping never keeps the worker from its broker.
+    /// </summary>
+    public IReadOnlyList<string>? Previous(ILogger logger)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
-        DurableFile.Write(_path, Encoding.UTF8.GetBytes(string.Concat(filters.Select(filter => filter + "\n"))));
+        try
+        {
+            return File.Exists(_path) ? File.ReadAllLines(_path).Where(line => line.Length > 0).ToList() : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            logger.LogWarning(e, "Cannot read {Path}: the session's earlier subscriptions are not known", _path);
+            return null;
+        }
+    }
+
+    public void Save(IReadOnlyCollection<string> filters, ILogger logger)
+    {
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
+            DurableFile.Write(_path, Encoding.UTF8.GetBytes(string.Concat(filters.Select(filter => filter + "\n"))));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            logger.LogWarning(e, "Cannot write {Path}: a later change of Mqtt:Sites will not know these subscriptions", _path);
+        }
     }
 }
