@@ -93,19 +93,25 @@ public static class HouseholdEvaluation
     /// <paramref name="restartAfter"/>: this long after the night's first reading the detector is replaced
     /// by a fresh one, as a worker restarted then without a warm start would (the alerts raised before
     /// stay, as the worker restores them).
+    /// <paramref name="displacementPowerFactor"/>: the meters that report pf report cos φ instead of the
+    /// true power factor (<see cref="MeterOptions.ReportsDisplacementPowerFactor"/>).
     /// </summary>
     public static RuleScore Run(
         long firstSeed, int nights, HouseholdSignatureOptions? options = null, Action<string>? log = null,
         IDictionary<string, RuleScore>? byMeter = null, int nightsBefore = 0, bool drawnStarts = false,
-        TimeSpan restartAfter = default)
+        TimeSpan restartAfter = default, bool displacementPowerFactor = false)
     {
         options ??= new HouseholdSignatureOptions();
         var score = new RuleScore("flywire.household");
         for (var seed = firstSeed; seed < firstSeed + nights; seed++)
         {
             var nightOptions = OptionsFor(seed);
+            if (displacementPowerFactor)
+            {
+                nightOptions = nightOptions with { Meter = nightOptions.Meter with { ReportsDisplacementPowerFactor = true } };
+            }
             var night = HouseholdModel.Create(seed, drawnStarts ? nightOptions with { ChargeStart = null } : nightOptions);
-            var nightScore = Score(seed, night, options, log, NightsBefore(seed, nightsBefore), restartAfter);
+            var nightScore = Score(seed, night, options, log, NightsBefore(seed, nightOptions, nightsBefore), restartAfter);
             score.Merge(nightScore);
             if (byMeter is not null)
             {

@@ -1,10 +1,12 @@
 using System.Globalization;
 using ChargeWatch.FlywireEvaluation;
 
-// Usage: dotnet run -c Release --project bench/ChargeWatch.FlywireEvaluation -- [tune|report] [nights] [--verbose] [--shed] [--from SEED] [--after N] [--restart-after MINUTES] [--drawn-starts] [--set Option=value ...]
+// Usage: dotnet run -c Release --project bench/ChargeWatch.FlywireEvaluation -- [tune|report] [nights] [--verbose] [--shed] [--from SEED] [--after N] [--restart-after MINUTES] [--drawn-starts] [--displacement-pf] [--set Option=value ...]
 // (--set PowerFactorFromVoltsAndAmps=false measures meters without pf waiting for the taper.)
 // --after N: the household detector has run N earlier nights of the same meter before each scored one
 // (for candidates: every odd seed's night; the even ones' on a fresh detector).
+// --displacement-pf (report, tune): the meters that report pf give cos φ, not the true power factor
+// (the detector tells them apart by itself; --set ReportedPowerFactor=True measures it without that).
 // --restart-after MINUTES (report, tune): that long into each night the household detector is replaced
 // by a fresh one, as in a worker restarted then without its warm start (docs/operations.md §6).
 var after = Array.IndexOf(args, "--after");
@@ -78,7 +80,7 @@ var scores = shedOnly ? new List<RuleScore>() : new List<RuleScore>
 {
     HouseholdEvaluation.Run(
         firstSeed, nights, OptionOverrides.Apply(args, new ChargeWatch.Core.Rules.FlywireHousehold.HouseholdSignatureOptions()), log,
-        byMeter, nightsBefore, args.Contains("--drawn-starts"), restartAfter),
+        byMeter, nightsBefore, args.Contains("--drawn-starts"), restartAfter, args.Contains("--displacement-pf")),
     CorridorEvaluation.Run(firstSeed, nights / 2, log),
 };
 scores.AddRange(

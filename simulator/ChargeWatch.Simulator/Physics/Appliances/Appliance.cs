@@ -54,7 +54,7 @@ public static class Appliance
             segments.Add(new LoadSegment(Math.Max(start, from), Math.Min(end, to), watts, pf, 0.06));
             start = end + draw.Use(0.3, 1.5) * 3600;
         }
-        return new ScheduledLoad("tv", segments, draw.UseSeed());
+        return new ScheduledLoad("tv", segments, draw.UseSeed(), switchMode: true);
     }
 
     /// <summary>600–900 W cooking for 20–40 min before dinner, then keep-warm pulses of 30–60 W.</summary>
@@ -147,7 +147,7 @@ public static class Appliance
         segments.Add(new LoadSegment(laptop, Math.Min(to, laptop + draw.Use(1, 4) * 3600), draw.Own(20, 60), draw.Own(0.45, 0.6), 0.15));
         var phone = Math.Max(segments[^1].End, clock.SecondsAtHour(draw.Use(22, 24.5)));
         segments.Add(new LoadSegment(phone, Math.Min(to, phone + draw.Use(1, 3) * 3600), draw.Own(5, 15), 0.5));
-        return new ScheduledLoad("electronics", segments, draw.UseSeed());
+        return new ScheduledLoad("electronics", segments, draw.UseSeed(), switchMode: true);
     }
 
     /// <summary>LED lighting stepping up at dusk as rooms light up, down at bedtime (10–80 W in all).</summary>
@@ -167,14 +167,14 @@ public static class Appliance
             lit = Math.Clamp(lit + draw.UseBetween(-1, 1), 1, rooms);
             t = next;
         }
-        return new ScheduledLoad("lighting", segments, draw.UseSeed());
+        return new ScheduledLoad("lighting", segments, draw.UseSeed(), switchMode: true);
     }
 
     /// <summary>Router, standby and clocks: 10–40 W around the clock.</summary>
     public static ScheduledLoad Standby(SimRandom random, double from, double to, SimRandom? day = null)
     {
         var draw = new ApplianceDraws(random, day ?? random);
-        return new("standby", [new LoadSegment(from - 1, to + 1, draw.Own(10, 40), draw.Own(0.5, 0.75), 0.01)], draw.UseSeed());
+        return new("standby", [new LoadSegment(from - 1, to + 1, draw.Own(10, 40), draw.Own(0.5, 0.75), 0.01)], draw.UseSeed(), switchMode: true);
     }
 
     private static List<LoadSegment> RemoveOverlaps(List<LoadSegment> segments)

@@ -11,12 +11,19 @@ public sealed class ScheduledLoad : ILoad
 
     private readonly LoadSegment[] _segments;
     private readonly ulong _noiseSeed;
+    private readonly bool _switchMode;
 
-    public ScheduledLoad(string name, IEnumerable<LoadSegment> segments, ulong noiseSeed)
+    /// <summary>
+    /// <paramref name="switchMode"/>: a capacitor-input power supply (electronics, LED lamps), whose low
+    /// power factor is harmonics, not a phase shift (<see cref="LoadPower.DistortionVars"/>); false for
+    /// motors and resistors.
+    /// </summary>
+    public ScheduledLoad(string name, IEnumerable<LoadSegment> segments, ulong noiseSeed, bool switchMode = false)
     {
         Name = name;
         _segments = [.. segments.Where(s => s.End > s.Start).OrderBy(s => s.Start)];
         _noiseSeed = noiseSeed;
+        _switchMode = switchMode;
     }
 
     public string Name { get; }
@@ -51,6 +58,7 @@ public sealed class ScheduledLoad : ILoad
             var step = (long)Math.Floor(seconds / FluctuationStepSeconds);
             watts *= Math.Max(0, 1 + (segment.Fluctuation * SimRandom.HashNormal(_noiseSeed, step)));
         }
-        return LoadPower.FromPowerFactor(watts, segment.PowerFactor);
+        var power = LoadPower.FromPowerFactor(watts, segment.PowerFactor);
+        return _switchMode ? power.WithDisplacementPowerFactor(LoadPower.SwitchModeDisplacementPowerFactor) : power;
     }
 }

@@ -80,7 +80,8 @@ public sealed class ChargeSession(ChargerProfile profile, double startSeconds, s
         return Math.Max(0.25, Profile.PowerFactor * (0.65 + (0.35 * load)));
     }
 
-    public LoadPower At(double seconds) => LoadPower.FromPowerFactor(WattsAt(seconds), PowerFactorAt(seconds));
+    public LoadPower At(double seconds) =>
+        LoadPower.FromPowerFactor(WattsAt(seconds), PowerFactorAt(seconds)).WithDisplacementPowerFactor(LoadPower.SwitchModeDisplacementPowerFactor);
 
     /// <summary>First time the socket power is below <paramref name="watts"/> after the plateau, or null.</summary>
     public double? FirstSecondsBelow(double watts)

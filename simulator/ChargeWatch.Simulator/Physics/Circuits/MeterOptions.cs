@@ -9,6 +9,12 @@ public sealed record MeterOptions
     /// <summary>False for meters without power factor: <c>pf</c> is then absent from the payload.</summary>
     public bool ReportsPowerFactor { get; init; } = true;
 
+    /// <summary>
+    /// True: the reported <c>pf</c> is the displacement power factor, cos φ of the fundamental, as some
+    /// meters give it; a charger then reads near 1. False: the true power factor, w / (v·a).
+    /// </summary>
+    public bool ReportsDisplacementPowerFactor { get; init; }
+
     /// <summary>Report <c>v</c> and <c>a</c> (most smart meters do).</summary>
     public bool ReportsVoltageAndCurrent { get; init; } = true;
 

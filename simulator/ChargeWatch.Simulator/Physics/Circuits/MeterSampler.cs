@@ -28,7 +28,7 @@ public static class MeterSampler
             var volts = grid.At(t, power.AmpsAt(225)) + noise.Normal(0, 0.2);
             if (keep)
             {
-                var pf = power.PowerFactor + noise.Normal(0, 0.005);
+                var pf = (options.ReportsDisplacementPowerFactor ? power.DisplacementPowerFactor : power.PowerFactor) + noise.Normal(0, 0.005);
                 yield return new MeterSample(
                     RoundToMilliseconds(clock.TimeAt(t)),
                     Math.Round(Math.Max(0, watts), 1),
