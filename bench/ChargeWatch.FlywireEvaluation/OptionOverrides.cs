@@ -4,8 +4,8 @@ namespace ChargeWatch.FlywireEvaluation;
 
 /// <summary>
 /// <c>--set Name=value</c> on the command line sets one property of the detector's options, so a
-/// variant can be measured on the tuning seeds without editing the defaults (numbers, and TimeSpans
-/// in minutes).
+/// variant can be measured on the tuning seeds without editing the defaults (numbers, enum names,
+/// and TimeSpans in minutes).
 /// </summary>
 public static class OptionOverrides
 {
@@ -22,7 +22,9 @@ public static class OptionOverrides
             var property = typeof(T).GetProperty(name) ?? throw new ArgumentException($"{typeof(T).Name} has no option '{name}'");
             object value = property.PropertyType == typeof(TimeSpan)
                 ? TimeSpan.FromMinutes(double.Parse(text, CultureInfo.InvariantCulture))
-                : Convert.ChangeType(text, property.PropertyType, CultureInfo.InvariantCulture);
+                : property.PropertyType.IsEnum
+                    ? Enum.Parse(property.PropertyType, text, ignoreCase: true)
+                    : Convert.ChangeType(text, property.PropertyType, CultureInfo.InvariantCulture);
             property.SetValue(options, value);
             Console.Error.WriteLine($"option {name} = {value}");
         }

@@ -79,6 +79,7 @@ public sealed partial class HouseholdSignatureDetector
     private long _warmUntilTicks;
     // The first reading this detector saw: how long it has known the household.
     private long _firstTicks;
+    private readonly DisplacementPowerFactorCheck _displacementCheck = new();
     private TimeSpan _offset;
     private LoadTrack? _firing;
     // The floor at the previous two readings, so a switch that an averaging meter spreads over two
@@ -129,6 +130,14 @@ public sealed partial class HouseholdSignatureDetector
     /// </summary>
     public HouseholdChange Observe(DateTimeOffset timestamp, double watts, double? powerFactor, double? voltAmps = null)
     {
+        if (_options.ReportedPowerFactor == ReportedPowerFactorKind.Auto)
+        {
+            _displacementCheck.Observe(watts, powerFactor, voltAmps);
+        }
+        if (_options.ReportedPowerFactor == ReportedPowerFactorKind.Displacement || _displacementCheck.IsDisplacement)
+        {
+            powerFactor = null;
+        }
         _powerFactorReported = powerFactor is not null;
         if (_options.PowerFactorFromVoltsAndAmps)
         {

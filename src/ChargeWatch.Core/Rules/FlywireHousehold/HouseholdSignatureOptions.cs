@@ -33,6 +33,20 @@ public sealed class HouseholdSignatureOptions : RuleOptions
     /// </summary>
     public bool PowerFactorFromVoltsAndAmps { get; set; } = true;
 
+    /// <summary>
+    /// Which power factor the meters' <c>pf</c> is. Some meters report the displacement power factor,
+    /// cos φ of the fundamental: a charger's low true power factor is harmonics, which cos φ does not
+    /// see, so such a meter reports a charger at 0.95 or more, like a resistive load, and the detector
+    /// would pass it by. <see cref="ReportedPowerFactorKind.Displacement"/> ignores the reported
+    /// <c>pf</c>: a meter that reports <c>v</c> and <c>a</c> is then judged on w / (v·a), one that does
+    /// not as a meter without pf (at the taper, as contract §5 allows).
+    /// <see cref="ReportedPowerFactorKind.Auto"/> (the default) does the same for a meter whose readings
+    /// show it: its pf above w / (v·a) on most of its first 30 readings that give both, and hardly
+    /// ever below (<see cref="DisplacementPowerFactorCheck"/>); a meter without <c>v</c> and <c>a</c>
+    /// cannot show it and needs <see cref="ReportedPowerFactorKind.Displacement"/> set.
+    /// </summary>
+    public ReportedPowerFactorKind ReportedPowerFactor { get; set; } = ReportedPowerFactorKind.Auto;
+
     /// <summary>Smallest charger load (contract §5: roughly 60 W); a little margin for meter noise.</summary>
     public double MinWatts { get; set; } = 50;
 

@@ -21,20 +21,37 @@ public static class ReadingPowerFactor
     /// <summary>The reading's power factor, or null when neither source gives one.</summary>
     public static double? Of(double watts, double? reported, double? voltAmps)
     {
-        // !(x >= 1) is true for NaN too: a reading the parser let through must not poison the floors.
-        if (voltAmps is not { } apparent || !(apparent >= 1) || double.IsInfinity(apparent) || double.IsNaN(watts))
+        if (Derived(watts, voltAmps) is not { } derived)
         {
             return reported;
         }
-        var derived = Math.Clamp(watts / apparent, 0, 1);
         if (reported is not { } pf)
         {
             return derived;
         }
+        return Compare(derived, pf, voltAmps!.Value) == 0 ? derived : pf;
+    }
+
+    /// <summary>
+    /// How the reported pf stands against w / (v·a): +1 above it beyond both errors, −1 below, 0 within
+    /// them; null when the reading does not give both.
+    /// </summary>
+    public static int? Compare(double watts, double? reported, double? voltAmps) =>
+        reported is { } pf && Derived(watts, voltAmps) is { } derived ? Compare(derived, pf, voltAmps!.Value) : null;
+
+    private static double? Derived(double watts, double? voltAmps) =>
+        // !(x >= 1) is true for NaN too: a reading the parser let through must not poison the floors.
+        voltAmps is not { } apparent || !(apparent >= 1) || double.IsInfinity(apparent) || double.IsNaN(watts)
+            ? null
+            : Math.Clamp(watts / apparent, 0, 1);
+
+    private static int Compare(double derived, double reported, double apparent)
+    {
         var amps = apparent / NominalVolts;
         var derivedError = Math.Max(derived, 0.05) * Math.Sqrt((RelativePowerError * RelativePowerError) + Square(AmpsRoundingError / amps));
         var allowed = DisagreementSigmas * Math.Sqrt((ReportedError * ReportedError) + (derivedError * derivedError));
-        return Math.Abs(derived - pf) <= allowed ? derived : pf;
+        var difference = reported - derived;
+        return difference > allowed ? 1 : difference < -allowed ? -1 : 0;
     }
 
     private static double Square(double x) => x * x;

@@ -79,4 +79,18 @@ public sealed class ReadingPowerFactorTests
 
         Assert.Equal(9 / voltAmps, ReadingPowerFactor.Of(9, 0.59, voltAmps)!.Value, 9);
     }
+
+    [Theory]
+    [InlineData(0.97, 500.0, 1)] // cos φ of a charger: above w / (v·a) = 0.6
+    [InlineData(0.60, 500.0, 0)]
+    [InlineData(0.602, 500.0, 0)] // within the two decimals and the amps' rounding
+    [InlineData(0.40, 500.0, -1)]
+    [InlineData(0.97, null, null)]
+    [InlineData(0.97, 0.0, null)]
+    public void Compare_ReportedAgainstWattsOverVoltAmps(double reported, double? voltAmps, int? expected)
+    {
+        Assert.Equal(expected, ReadingPowerFactor.Compare(300, reported, voltAmps));
+        Assert.Null(ReadingPowerFactor.Compare(300, null, voltAmps));
+        Assert.Null(ReadingPowerFactor.Compare(double.NaN, reported, voltAmps));
+    }
 }
