@@ -1,6 +1,7 @@
 using ChargeWatch.Core.Contract;
 using ChargeWatch.Core.Readings;
 using ChargeWatch.Core.Rules;
+using ChargeWatch.Core.Rules.FlywireHousehold;
 using ChargeWatch.Core.Rules.Overcurrent;
 using ChargeWatch.Core.Rules.ThermalHigh;
 using ChargeWatch.Core.Sites;
@@ -71,10 +72,25 @@ public class SiteSettingsBinderTests
         Assert.False(directory.Resolve(stair).Get<OvercurrentOptions>().Enabled);
     }
 
+    [Fact]
+    public void Build_MeterThatReportsCosPhi_BoundByName()
+    {
+        var (directory, problems) = Bind(("ChargeWatch:Sites:s1:Meters:6-602:Rules:FlywireHousehold:ReportedPowerFactor", "Displacement"));
+
+        Assert.Empty(problems);
+        Assert.Equal(
+            ReportedPowerFactorKind.Displacement,
+            directory.Resolve(new DeviceKey("s1", DeviceKind.Meter, "6-602")).Get<HouseholdSignatureOptions>().ReportedPowerFactor);
+        Assert.Equal(
+            ReportedPowerFactorKind.Auto,
+            directory.Resolve(new DeviceKey("s1", DeviceKind.Meter, "6-603")).Get<HouseholdSignatureOptions>().ReportedPowerFactor);
+    }
+
     [Theory]
     [InlineData("ChargeWatch:Rules:ThermalHihg:WarningC", "50", "ChargeWatch:Rules:ThermalHihg: unknown rule")]
     [InlineData("ChargeWatch:Rules:ThermalHigh:WarningC", "hot", "ChargeWatch:Rules:ThermalHigh")]
     [InlineData("ChargeWatch:Rules:ThermalHigh:Warning", "50", "ChargeWatch:Rules:ThermalHigh")]
+    [InlineData("ChargeWatch:Rules:FlywireHousehold:ReportedPowerFactor", "cos-phi", "ChargeWatch:Rules:FlywireHousehold")]
     [InlineData("ChargeWatch:Rules:ThermalHigh:CriticalC", "40", "ChargeWatch:Rules:ThermalHigh: CriticalC (40) must not be below WarningC (60)")]
     [InlineData("ChargeWatch:Sites:s1:Rated:PortAmps", "0", "ChargeWatch:Sites:s1:Rated: The field PortAmps must be between")]
     [InlineData("ChargeWatch:Sites:s1:Meters:m1:Role", "kitchen", "ChargeWatch:Sites:s1:Meters:m1:Role must be household or corridor (was 'kitchen')")]
