@@ -93,6 +93,12 @@ public sealed class BuildingSpec
     /// <summary>Share of household meters that report a power factor.</summary>
     public double PfShare { get; set; } = 0.5;
 
+    /// <summary>
+    /// Which power factor those meters report: <c>true</c> (w / (v·a)) or <c>displacement</c> (cos φ of
+    /// the fundamental, under which a charger reads about 0.97).
+    /// </summary>
+    public string PfKind { get; set; } = "true";
+
     /// <summary>Chance of an unscripted e-bike charge per household (0 keeps the scenario's truth exact).</summary>
     public double EbikeProbability { get; set; }
 

@@ -123,6 +123,10 @@ internal static class ScenarioValidator
             {
                 at.Error(path, "pfShare and ebikeProbability must be between 0 and 1");
             }
+            if (b.PfKind is not ("true" or "displacement"))
+            {
+                at.Error(path + ".pfKind", $"'{b.PfKind}' is not true or displacement");
+            }
             if (b.Season is not ("summer" or "winter"))
             {
                 at.Error(path + ".season", $"'{b.Season}' is not summer or winter");

@@ -192,7 +192,12 @@ internal sealed class World
                 {
                     Start = scenario.Start,
                     Duration = scenario.Duration,
-                    Meter = new MeterOptions { Interval = interval, ReportsPowerFactor = mix.Chance(b.PfShare) },
+                    Meter = new MeterOptions
+                    {
+                        Interval = interval,
+                        ReportsPowerFactor = mix.Chance(b.PfShare),
+                        ReportsDisplacementPowerFactor = b.PfKind == "displacement",
+                    },
                     Season = b.Season == "winter" ? Season.Winter : Season.Summer,
                     EbikeCharge = charge is not null ? true : b.EbikeProbability > 0 ? null : false,
                     EbikeProbability = b.EbikeProbability,

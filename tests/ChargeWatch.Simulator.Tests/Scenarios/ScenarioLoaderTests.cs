@@ -81,4 +81,29 @@ public class ScenarioLoaderTests
         Assert.Contains("s-03-c02", scenario!.DeviceKinds.Keys);
         Assert.Contains("s-01-feeder", scenario.DeviceKinds.Keys);
     }
+
+    [Fact]
+    public void Parse_PfKindDisplacement_MetersReportCosPhi()
+    {
+        const string yaml = """
+            name: cos-phi
+            buildings:
+              - { id: "6", households: 2, pfShare: 1.0, pfKind: displacement }
+              - { id: "7", households: 2, pfShare: 1.0 }
+            """;
+
+        var (scenario, errors) = ScenarioLoader.Parse(yaml, "c.yaml");
+
+        Assert.Empty(errors);
+        var engine = new ChargeWatch.Simulator.Simulation.ScenarioEngine(scenario!);
+        Assert.All(engine.Households, h => Assert.Equal(h.Device.StartsWith("b6-", StringComparison.Ordinal), h.Options.Meter.ReportsDisplacementPowerFactor));
+    }
+
+    [Fact]
+    public void Parse_UnknownPfKind_IsRejected()
+    {
+        var (_, errors) = ScenarioLoader.Parse("name: k\nbuildings:\n  - { id: \"6\", households: 2, pfKind: cosphi }\n", "k.yaml");
+
+        Assert.Contains(errors, e => e.Message.Contains("'cosphi' is not true or displacement", StringComparison.Ordinal));
+    }
 }
