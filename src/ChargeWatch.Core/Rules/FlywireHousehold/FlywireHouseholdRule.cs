@@ -40,8 +40,14 @@ internal sealed class FlywireHouseholdRule : DetectionRule<HouseholdSignatureOpt
             case HouseholdChange.Fired:
                 state.Restored.Held();
                 var evidence = detector.Evidence;
+                var described = evidence.Summary(meter.DeviceId);
+                if (detector.IgnoresReportedPowerFactor && meter.PowerFactor is not null && evidence.PowerFactor is not null)
+                {
+                    // The meter's own display shows cos φ, near 1 under a charger: say which pf the alert means.
+                    described += "; pf from w / (v·a), the meter reports cos φ";
+                }
                 context.Fire(Id, context.Device, 0, AlertSeverity.Warning, meter.Timestamp, new AlertFacts(
-                    evidence.Summary(meter.DeviceId), Math.Round(evidence.PlateauWatts, 1), options.MinWatts, "W", Math.Round(evidence.Confidence, 2)));
+                    described, Math.Round(evidence.PlateauWatts, 1), options.MinWatts, "W", Math.Round(evidence.Confidence, 2)));
                 break;
             case HouseholdChange.Resolved:
                 context.Resolve(Id, context.Device, 0, meter.Timestamp, new AlertFacts(

@@ -79,6 +79,7 @@ public sealed partial class HouseholdSignatureDetector
     private long _warmUntilTicks;
     // The first reading this detector saw: how long it has known the household.
     private long _firstTicks;
+    // Whether the meter's pf is cos φ, as its readings tell (ReportedPowerFactor Auto).
     private readonly DisplacementPowerFactorCheck _displacementCheck = new();
     private TimeSpan _offset;
     private LoadTrack? _firing;
@@ -118,6 +119,13 @@ public sealed partial class HouseholdSignatureDetector
     /// <summary>Evidence for the alert while it fires (the last evidence after it resolved).</summary>
     public HouseholdEvidence Evidence { get; private set; }
 
+    /// <summary>
+    /// The meter's reported pf is cos φ (<see cref="HouseholdSignatureOptions.ReportedPowerFactor"/>,
+    /// declared or told from its readings) and is not used.
+    /// </summary>
+    public bool IgnoresReportedPowerFactor =>
+        _options.ReportedPowerFactor == ReportedPowerFactorKind.Displacement || _displacementCheck.IsDisplacement;
+
     /// <summary>Event time the load was first seen gone, for the resolved message.</summary>
     public DateTimeOffset GoneAt { get; private set; }
 
@@ -134,7 +142,7 @@ public sealed partial class HouseholdSignatureDetector
         {
             _displacementCheck.Observe(watts, powerFactor, voltAmps);
         }
-        if (_options.ReportedPowerFactor == ReportedPowerFactorKind.Displacement || _displacementCheck.IsDisplacement)
+        if (IgnoresReportedPowerFactor)
         {
             powerFactor = null;
         }

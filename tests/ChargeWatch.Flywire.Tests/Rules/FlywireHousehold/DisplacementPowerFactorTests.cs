@@ -1,4 +1,9 @@
+using ChargeWatch.Core.Alerts;
+using ChargeWatch.Core.Contract;
+using ChargeWatch.Core.Detection;
+using ChargeWatch.Core.Readings;
 using ChargeWatch.Core.Rules.FlywireHousehold;
+using ChargeWatch.Core.Sites;
 using ChargeWatch.Simulator.Physics.Circuits;
 
 namespace ChargeWatch.Flywire.Tests.Rules.FlywireHousehold;
@@ -98,6 +103,30 @@ public sealed class DisplacementPowerFactorTests
         var night = Night(ChargeNight, displacement: true);
         Assert.Null(FirstAlert(night, new HouseholdSignatureOptions { ReportedPowerFactor = ReportedPowerFactorKind.True }));
         Assert.NotNull(FirstAlert(Night(ChargeNight, displacement: false), new HouseholdSignatureOptions { ReportedPowerFactor = ReportedPowerFactorKind.True }));
+    }
+
+    [Fact]
+    public void Rule_ChargeOnMeterReportingCosPhi_AlertSaysWhichPfItMeans()
+    {
+        var firing = FirstFiring(Night(ChargeNight, displacement: true));
+
+        Assert.Equal("flywire.household", firing.Rule);
+        Assert.EndsWith("; pf from w / (v·a), the meter reports cos φ", firing.Summary, StringComparison.Ordinal);
+        Assert.DoesNotContain("cos φ", FirstFiring(Night(ChargeNight, displacement: false)).Summary, StringComparison.Ordinal);
+    }
+
+    /// <summary>The night through the real engine, as the worker runs it.</summary>
+    private static AlertMessage FirstFiring(CircuitNight night)
+    {
+        var meter = new DeviceKey("dongyuan-1", DeviceKind.Meter, "b6-602");
+        var engine = new DetectionEngine(SiteDirectory.Defaults);
+        var changes = new List<AlertMessage>();
+        long seq = 0;
+        foreach (var sample in night.Samples())
+        {
+            engine.OnReading(sample.ToReading(meter, ++seq, MeterRole.Household), changes);
+        }
+        return changes.First(c => c.Status == AlertStatus.Firing);
     }
 
     private static CircuitNight Night(long seed, bool displacement)
