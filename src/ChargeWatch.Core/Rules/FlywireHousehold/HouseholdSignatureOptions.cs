@@ -41,8 +41,8 @@ public sealed class HouseholdSignatureOptions : RuleOptions
     /// <c>pf</c>: a meter that reports <c>v</c> and <c>a</c> is then judged on w / (v·a), one that does
     /// not as a meter without pf (at the taper, as contract §5 allows).
     /// <see cref="ReportedPowerFactorKind.Auto"/> (the default) does the same for a meter whose readings
-    /// show it: its pf above w / (v·a) on most of its first 30 readings that give both, and hardly
-    /// ever below (<see cref="DisplacementPowerFactorCheck"/>); a meter without <c>v</c> and <c>a</c>
+    /// show it: its pf above w / (v·a) on at least half of the 30 or more readings that give both, and
+    /// hardly ever below (<see cref="DisplacementPowerFactorCheck"/>); a meter without <c>v</c> and <c>a</c>
     /// cannot show it and needs <see cref="ReportedPowerFactorKind.Displacement"/> set.
     /// </summary>
     public ReportedPowerFactorKind ReportedPowerFactor { get; set; } = ReportedPowerFactorKind.Auto;
