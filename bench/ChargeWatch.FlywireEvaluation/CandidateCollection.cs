@@ -18,11 +18,11 @@ public static class CandidateCollection
     /// Writes the questions of the nights. Every odd seed's night is asked after
     /// <paramref name="nightsBefore"/> earlier nights of the same meter, every even one's on a fresh
     /// detector: a worker's detectors run for days, and start fresh after each restart.
-    /// <paramref name="drawnStarts"/>: as <see cref="HouseholdEvaluation.Run"/>'s.
+    /// <paramref name="drawnStarts"/>, <paramref name="meterVariant"/>: as <see cref="HouseholdEvaluation.Run"/>'s.
     /// </summary>
     public static int Write(
         long firstSeed, int nights, HouseholdSignatureOptions options, TextWriter output, TextWriter nightsOutput, int nightsBefore = 0,
-        bool drawnStarts = false)
+        bool drawnStarts = false, Func<MeterOptions, MeterOptions>? meterVariant = null)
     {
         var inv = CultureInfo.InvariantCulture;
         options.CandidateProbabilityMin = 2;
@@ -33,10 +33,14 @@ public static class CandidateCollection
         for (var seed = firstSeed; seed < firstSeed + nights; seed++)
         {
             var nightOptions = HouseholdEvaluation.OptionsFor(seed);
+            if (meterVariant is not null)
+            {
+                nightOptions = nightOptions with { Meter = meterVariant(nightOptions.Meter) };
+            }
             var night = HouseholdModel.Create(seed, drawnStarts ? nightOptions with { ChargeStart = null } : nightOptions);
             nightsOutput.WriteLine(NightTruth(seed, night, options));
             var detector = new HouseholdSignatureDetector(options);
-            HouseholdEvaluation.RunThrough(detector, HouseholdEvaluation.NightsBefore(seed, seed % 2 == 1 ? nightsBefore : 0));
+            HouseholdEvaluation.RunThrough(detector, HouseholdEvaluation.NightsBefore(seed, nightOptions, seed % 2 == 1 ? nightsBefore : 0));
             detector.CandidateSeen = (ticks, features, probability) =>
             {
                 var at = new DateTimeOffset(ticks, TimeSpan.Zero);

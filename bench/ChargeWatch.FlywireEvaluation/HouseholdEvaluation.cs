@@ -93,22 +93,22 @@ public static class HouseholdEvaluation
     /// <paramref name="restartAfter"/>: this long after the night's first reading the detector is replaced
     /// by a fresh one, as a worker restarted then without a warm start would (the alerts raised before
     /// stay, as the worker restores them).
-    /// <paramref name="displacementPowerFactor"/>: the meters that report pf report cos φ instead of the
-    /// true power factor (<see cref="MeterOptions.ReportsDisplacementPowerFactor"/>).
+    /// <paramref name="meterVariant"/>: changes every night's meter, as <c>--displacement-pf</c> (cos φ
+    /// instead of the true power factor) and <c>--interval</c> do.
     /// </summary>
     public static RuleScore Run(
         long firstSeed, int nights, HouseholdSignatureOptions? options = null, Action<string>? log = null,
         IDictionary<string, RuleScore>? byMeter = null, int nightsBefore = 0, bool drawnStarts = false,
-        TimeSpan restartAfter = default, bool displacementPowerFactor = false)
+        TimeSpan restartAfter = default, Func<MeterOptions, MeterOptions>? meterVariant = null)
     {
         options ??= new HouseholdSignatureOptions();
         var score = new RuleScore("flywire.household");
         for (var seed = firstSeed; seed < firstSeed + nights; seed++)
         {
             var nightOptions = OptionsFor(seed);
-            if (displacementPowerFactor)
+            if (meterVariant is not null)
             {
-                nightOptions = nightOptions with { Meter = nightOptions.Meter with { ReportsDisplacementPowerFactor = true } };
+                nightOptions = nightOptions with { Meter = meterVariant(nightOptions.Meter) };
             }
             var night = HouseholdModel.Create(seed, drawnStarts ? nightOptions with { ChargeStart = null } : nightOptions);
             var nightScore = Score(seed, night, options, log, NightsBefore(seed, nightOptions, nightsBefore), restartAfter);

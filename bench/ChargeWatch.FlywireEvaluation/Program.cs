@@ -1,12 +1,13 @@
 using System.Globalization;
 using ChargeWatch.FlywireEvaluation;
 
-// Usage: dotnet run -c Release --project bench/ChargeWatch.FlywireEvaluation -- [tune|report] [nights] [--verbose] [--shed] [--from SEED] [--after N] [--restart-after MINUTES] [--drawn-starts] [--displacement-pf] [--set Option=value ...]
+// Usage: dotnet run -c Release --project bench/ChargeWatch.FlywireEvaluation -- [tune|report] [nights] [--verbose] [--shed] [--from SEED] [--after N] [--restart-after MINUTES] [--drawn-starts] [--displacement-pf] [--interval SECONDS] [--set Option=value ...]
 // (--set PowerFactorFromVoltsAndAmps=false measures meters without pf waiting for the taper.)
 // --after N: the household detector has run N earlier nights of the same meter before each scored one
 // (for candidates: every odd seed's night; the even ones' on a fresh detector).
 // --displacement-pf (report, tune): the meters that report pf give cos φ, not the true power factor
 // (the detector tells them apart by itself; --set ReportedPowerFactor=True measures it without that).
+// --interval SECONDS (report, tune): every meter reports at that interval instead of 30, 60 or 120 s.
 // --restart-after MINUTES (report, tune): that long into each night the household detector is replaced
 // by a fresh one, as in a worker restarted then without its warm start (docs/operations.md §6).
 var after = Array.IndexOf(args, "--after");
@@ -29,14 +30,14 @@ if (args.Length > 1 && args[0] == "trace")
 }
 if (args.Length > 3 && args[0] == "candidates")
 {
-    // candidates FROM NIGHTS FILE [--after N] [--drawn-starts] [--set ...]: every question the detector puts to the candidate model
+    // candidates FROM NIGHTS FILE [--after N] [--drawn-starts] [--displacement-pf] [--interval SECONDS] [--set ...]: every question the detector puts to the candidate model
     // on those nights (none fires), labelled, as CSV, and the nights' truth as FILE.nights.csv.
     using var csv = new StreamWriter(args[3]);
     using var truth = new StreamWriter(Path.ChangeExtension(args[3], ".nights.csv"));
     var rows = CandidateCollection.Write(
         long.Parse(args[1], CultureInfo.InvariantCulture), int.Parse(args[2], CultureInfo.InvariantCulture),
         OptionOverrides.Apply(args, new ChargeWatch.Core.Rules.FlywireHousehold.HouseholdSignatureOptions()), csv, truth, nightsBefore,
-        args.Contains("--drawn-starts"));
+        args.Contains("--drawn-starts"), MeterVariant(args));
     Console.WriteLine($"{rows} candidates -> {args[3]}");
     return;
 }
@@ -80,7 +81,7 @@ var scores = shedOnly ? new List<RuleScore>() : new List<RuleScore>
 {
     HouseholdEvaluation.Run(
         firstSeed, nights, OptionOverrides.Apply(args, new ChargeWatch.Core.Rules.FlywireHousehold.HouseholdSignatureOptions()), log,
-        byMeter, nightsBefore, args.Contains("--drawn-starts"), restartAfter, args.Contains("--displacement-pf")),
+        byMeter, nightsBefore, args.Contains("--drawn-starts"), restartAfter, MeterVariant(args)),
     CorridorEvaluation.Run(firstSeed, nights / 2, log),
 };
 scores.AddRange(
@@ -99,3 +100,19 @@ if (!shedOnly)
     ScoreTable.Print([.. byMeter.Values], Console.Out);
 }
 Console.WriteLine($"flywire.tap near the contract line (taps under 150 W, left out of recall): {nearThreshold.Detected} of {nearThreshold.Cases} detected");
+
+static Func<ChargeWatch.Simulator.Physics.Circuits.MeterOptions, ChargeWatch.Simulator.Physics.Circuits.MeterOptions>? MeterVariant(string[] args)
+{
+    var interval = Array.IndexOf(args, "--interval");
+    var seconds = interval >= 0 ? double.Parse(args[interval + 1], CultureInfo.InvariantCulture) : 0;
+    var displacement = args.Contains("--displacement-pf");
+    if (seconds <= 0 && !displacement)
+    {
+        return null;
+    }
+    return meter => meter with
+    {
+        Interval = seconds > 0 ? TimeSpan.FromSeconds(seconds) : meter.Interval,
+        ReportsDisplacementPowerFactor = displacement,
+    };
+}
