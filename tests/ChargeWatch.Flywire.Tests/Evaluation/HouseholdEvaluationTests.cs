@@ -76,6 +76,25 @@ public sealed class HouseholdEvaluationTests
         Assert.True(score.Late <= measured, $"late {score.Late} of {score.Detected}");
     }
 
+    /// <summary>
+    /// Meters that report every 3 or 5 min, the contract's slowest, have their own candidate model since
+    /// round thirty-one (docs/flywire.md item 119): the false alerts are held to the target
+    /// (`-- report 2000 --interval 180|300`: 0.45 and 0.45 per 100 nights; 3.45 and 10.80 with the
+    /// 30–120 s model); recall is below it (0.908 and 0.853 there), and held here to what is measured
+    /// (these 400 nights: recall 0.914 and 0.844, 0.25 and 0.75 false alerts per 100 nights).
+    /// </summary>
+    [Theory]
+    [InlineData(180, 0.88)]
+    [InlineData(300, 0.82)]
+    public void Run_SlowMeters_FalseAlertsMeetTheTarget(int intervalSeconds, double recallMeasured)
+    {
+        var score = HouseholdEvaluation.Run(
+            HeldOutSeed, 400, meterVariant: meter => meter with { Interval = TimeSpan.FromSeconds(intervalSeconds) });
+
+        Assert.True(score.FalseAlertsPer100 <= 1.0, $"false alerts per 100 nights {score.FalseAlertsPer100:0.00}");
+        Assert.True(score.Recall >= recallMeasured, $"recall {score.Recall:0.000}");
+    }
+
     [Fact]
     public void Run_ByMeter_SplitsEveryNightIntoOneKindAndCoversAllFour()
     {

@@ -9,15 +9,24 @@ namespace ChargeWatch.Core.Rules.FlywireHousehold;
 /// </summary>
 internal static partial class CandidateModel
 {
+    /// <summary>
+    /// Meters that report less often than this (minutes between readings; the evaluation's meters
+    /// report every 0.5, 1 or 2 min) are judged by <see cref="SlowMeterCandidateModel"/>.
+    /// </summary>
+    public const double SlowMeterMinutes = 2.4;
+
     // Built in the static constructor, which runs after every field initializer of the generated part.
     private static readonly TreeEnsemble Ensemble;
 
     static CandidateModel() => Ensemble = new TreeEnsemble(Bias, Roots, Features, Thresholds, Lefts, Rights);
 
-    public static bool IsTrained => !Ensemble.IsEmpty;
+    public static bool IsTrained => !Ensemble.IsEmpty && SlowMeterCandidateModel.IsTrained;
 
     /// <summary>The highest feature index the trees split on (−1 untrained): must be one the detector gives.</summary>
-    public static int HighestFeature => Ensemble.HighestFeature;
+    public static int HighestFeature => Math.Max(Ensemble.HighestFeature, SlowMeterCandidateModel.HighestFeature);
 
-    public static double Probability(ReadOnlySpan<double> features) => Ensemble.Probability(features);
+    public static double Probability(ReadOnlySpan<double> features) =>
+        features[CandidateFeatures.IntervalMinutes] > SlowMeterMinutes
+            ? SlowMeterCandidateModel.Probability(features)
+            : Ensemble.Probability(features);
 }

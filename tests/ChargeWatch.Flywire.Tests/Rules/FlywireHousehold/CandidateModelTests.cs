@@ -26,6 +26,38 @@ public sealed class CandidateModelTests
         Assert.InRange(CandidateModel.Probability(zeros), 0, 1);
     }
 
+    [Theory]
+    [InlineData(2.5)]
+    [InlineData(5.0)]
+    public void Probability_SlowMeter_IsTheSlowMeterModels(double intervalMinutes)
+    {
+        var question = Enumerable.Repeat(CandidateFeatures.Missing, CandidateFeatures.Count).ToArray();
+        question[CandidateFeatures.IntervalMinutes] = intervalMinutes;
+
+        Assert.True(SlowMeterCandidateModel.IsTrained);
+        Assert.InRange(SlowMeterCandidateModel.HighestFeature, 0, CandidateFeatures.Count - 1);
+        Assert.Equal(SlowMeterCandidateModel.Probability(question), CandidateModel.Probability(question));
+    }
+
+    [Fact]
+    public void Probability_MeterOfTheHarnessIntervals_IsNotTheSlowMeterModels()
+    {
+        // The two models disagree on some question; for 2-min meters the first one must answer.
+        var question = Enumerable.Repeat(CandidateFeatures.Missing, CandidateFeatures.Count).ToArray();
+        question[CandidateFeatures.IntervalMinutes] = 2.0;
+        var differ = Enumerable.Range(0, CandidateFeatures.Count).Any(feature =>
+        {
+            var asked = (double[])question.Clone();
+            if (feature != CandidateFeatures.IntervalMinutes)
+            {
+                asked[feature] = 100;
+            }
+            return CandidateModel.Probability(asked) != SlowMeterCandidateModel.Probability(asked);
+        });
+
+        Assert.True(differ);
+    }
+
     /// <summary>The model decides: a charge found in time (2116) is not alerted on when no probability is enough.</summary>
     [Fact]
     public void Run_ProbabilityNoCandidateReaches_RaisesNoAlert()
