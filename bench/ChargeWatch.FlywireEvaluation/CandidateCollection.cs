@@ -27,6 +27,7 @@ public static class CandidateCollection
         var inv = CultureInfo.InvariantCulture;
         options.CandidateProbabilityMin = 2;
         options.NearDeadlineProbabilityMin = 2;
+        options.WattsOnlyProbabilityMin = 2;
         output.WriteLine("seed,ticks,label,probability," + string.Join(",", CandidateFeatures.Names));
         nightsOutput.WriteLine("seed,pf,averaging,interval_s,charge_start,taper_start,judged_until,owed");
         var rows = 0;

@@ -1,13 +1,15 @@
 using System.Globalization;
 using ChargeWatch.FlywireEvaluation;
 
-// Usage: dotnet run -c Release --project bench/ChargeWatch.FlywireEvaluation -- [tune|report] [nights] [--verbose] [--shed] [--from SEED] [--after N] [--restart-after MINUTES] [--drawn-starts] [--displacement-pf] [--interval SECONDS] [--set Option=value ...]
+// Usage: dotnet run -c Release --project bench/ChargeWatch.FlywireEvaluation -- [tune|report] [nights] [--verbose] [--shed] [--from SEED] [--after N] [--restart-after MINUTES] [--drawn-starts] [--displacement-pf] [--interval SECONDS] [--no-volts-amps] [--watts-only] [--set Option=value ...]
 // (--set PowerFactorFromVoltsAndAmps=false measures meters without pf waiting for the taper.)
 // --after N: the household detector has run N earlier nights of the same meter before each scored one
 // (for candidates: every odd seed's night; the even ones' on a fresh detector).
 // --displacement-pf (report, tune): the meters that report pf give cos φ, not the true power factor
 // (the detector tells them apart by itself; --set ReportedPowerFactor=True measures it without that).
-// --interval SECONDS (report, tune): every meter reports at that interval instead of 30, 60 or 120 s.
+// --interval SECONDS (report, tune, candidates): every meter reports at that interval instead of 30, 60 or 120 s.
+// --no-volts-amps (report, tune, candidates): no meter reports v and a (w, and pf where it does);
+// --watts-only: every meter reports w alone.
 // --restart-after MINUTES (report, tune): that long into each night the household detector is replaced
 // by a fresh one, as in a worker restarted then without its warm start (docs/operations.md §6).
 var after = Array.IndexOf(args, "--after");
@@ -106,7 +108,9 @@ static Func<ChargeWatch.Simulator.Physics.Circuits.MeterOptions, ChargeWatch.Sim
     var interval = Array.IndexOf(args, "--interval");
     var seconds = interval >= 0 ? double.Parse(args[interval + 1], CultureInfo.InvariantCulture) : 0;
     var displacement = args.Contains("--displacement-pf");
-    if (seconds <= 0 && !displacement)
+    var wattsOnly = args.Contains("--watts-only");
+    var withoutVoltsAndAmps = wattsOnly || args.Contains("--no-volts-amps");
+    if (seconds <= 0 && !displacement && !withoutVoltsAndAmps)
     {
         return null;
     }
@@ -114,5 +118,7 @@ static Func<ChargeWatch.Simulator.Physics.Circuits.MeterOptions, ChargeWatch.Sim
     {
         Interval = seconds > 0 ? TimeSpan.FromSeconds(seconds) : meter.Interval,
         ReportsDisplacementPowerFactor = displacement,
+        ReportsVoltageAndCurrent = meter.ReportsVoltageAndCurrent && !withoutVoltsAndAmps,
+        ReportsPowerFactor = meter.ReportsPowerFactor && !wattsOnly,
     };
 }

@@ -95,6 +95,23 @@ public sealed class HouseholdEvaluationTests
         Assert.True(score.Recall >= recallMeasured, $"recall {score.Recall:0.000}");
     }
 
+    /// <summary>
+    /// Meters that report <c>w</c> alone are judged by a model of their own since round thirty-one
+    /// (docs/flywire.md item 120): `-- report 2000 --watts-only` 0.60 false alerts per 100 nights,
+    /// 5.65 with the paths alone. Only the taper tells on such a meter: recall is below the target
+    /// (711 of 932 there) and held here to what is measured (these 400 nights: 0.731 and 0.25
+    /// false alerts; the paths alone 0.790 and 4.75).
+    /// </summary>
+    [Fact]
+    public void Run_WattsOnlyMeters_FalseAlertsMeetTheTarget()
+    {
+        var score = HouseholdEvaluation.Run(
+            HeldOutSeed, 400, meterVariant: meter => meter with { ReportsPowerFactor = false, ReportsVoltageAndCurrent = false });
+
+        Assert.True(score.FalseAlertsPer100 <= 1.0, $"false alerts per 100 nights {score.FalseAlertsPer100:0.00}");
+        Assert.True(score.Recall >= 0.70, $"recall {score.Recall:0.000}");
+    }
+
     [Fact]
     public void Run_ByMeter_SplitsEveryNightIntoOneKindAndCoversAllFour()
     {

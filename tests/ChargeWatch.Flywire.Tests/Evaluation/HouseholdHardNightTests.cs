@@ -124,18 +124,21 @@ public sealed class HouseholdHardNightTests
 
     /// <summary>
     /// The same television-and-laptop night on a meter that reports neither pf nor volts and amps:
-    /// nothing tells what switched on, and the falling floor still reads as a taper.
+    /// nothing tells what switched on, and the falling floor still reads as a taper to the paths. The
+    /// model for such meters (round thirty-one, docs/flywire.md item 120) turns it down.
     /// </summary>
     [Fact]
-    public void Score_MeterWithoutVoltsAndAmps_CannotRuleOutTheFalseTaper()
+    public void Score_MeterWithoutVoltsAndAmps_FalseTaperTurnedDownByItsModel()
     {
         const long seed = 3133;
         var options = HouseholdEvaluation.OptionsFor(seed);
         var night = HouseholdModel.Create(seed, options with { Meter = options.Meter with { ReportsVoltageAndCurrent = false } });
 
-        var score = HouseholdEvaluation.Score(seed, night, new HouseholdSignatureOptions());
+        var pathsAlone = HouseholdEvaluation.Score(seed, night, new HouseholdSignatureOptions { WattsOnlyProbabilityMin = 0 });
+        var judged = HouseholdEvaluation.Score(seed, night, new HouseholdSignatureOptions());
 
-        Assert.Equal(1, score.FalseAlerts);
+        Assert.Equal(1, pathsAlone.FalseAlerts);
+        Assert.Equal(0, judged.FalseAlerts);
     }
 
     /// <summary>

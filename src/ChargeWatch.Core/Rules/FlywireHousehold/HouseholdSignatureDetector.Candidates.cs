@@ -34,10 +34,12 @@ public sealed partial class HouseholdSignatureDetector
     /// </summary>
     private bool Admit(CandidatePath path, long startTicks, double watts, double vars, long ticks)
     {
+        if (!_knowsVars)
+        {
+            return AdmitWattsOnly(path, startTicks, watts, ticks);
+        }
         var min = _options.CandidateProbabilityMin;
-        // The model learnt from meters that give reactive power (pf, or volts and amps); one that gives
-        // neither it has never seen, and the paths alone judge it.
-        if (!_knowsVars || (CandidateSeen is null && (min <= 0 || !CandidateModel.IsTrained)))
+        if (CandidateSeen is null && (min <= 0 || !CandidateModel.IsTrained))
         {
             _admittedProbability = double.NaN;
             return true;
@@ -50,6 +52,26 @@ public sealed partial class HouseholdSignatureDetector
         return probability >= min
             || (IsNearDeadline(age) && probability >= NearDeadlineProbabilityMin(ticks))
             || (!_powerFactorReported && age > _options.NearDeadlineUntil.Ticks && probability >= _options.LongOnWithoutPowerFactorProbabilityMin);
+    }
+
+    /// <summary>
+    /// A meter that gives neither pf nor volts and amps: the paths that need no reactive power (its
+    /// taper, its floor's track) find the candidates, and a model of its own, trained on such meters,
+    /// judges them (<see cref="HouseholdSignatureOptions.WattsOnlyProbabilityMin"/>; at 0, the paths alone).
+    /// </summary>
+    private bool AdmitWattsOnly(CandidatePath path, long startTicks, double watts, long ticks)
+    {
+        var min = _options.WattsOnlyProbabilityMin;
+        if (CandidateSeen is null && (min <= 0 || !WattsOnlyCandidateModel.IsTrained))
+        {
+            _admittedProbability = double.NaN;
+            return true;
+        }
+        Describe(path, startTicks, watts, double.NaN, ticks);
+        var probability = WattsOnlyCandidateModel.IsTrained ? WattsOnlyCandidateModel.Probability(_candidate) : 1;
+        CandidateSeen?.Invoke(ticks, _candidate, probability);
+        _admittedProbability = probability;
+        return probability >= min;
     }
 
     private double NearDeadlineProbabilityMin(long ticks) =>

@@ -122,6 +122,13 @@ public sealed class HouseholdSignatureOptions : RuleOptions
     public double NearDeadlineProbabilityMin { get; set; } = 0.89;
 
     /// <summary>
+    /// A meter that reports neither pf nor volts and amps (<c>w</c> alone) fires once
+    /// <see cref="WattsOnlyCandidateModel"/> gives its candidate at least this; 0: its taper and track
+    /// paths alone decide, as before round thirty-one (docs/flywire.md item 120).
+    /// </summary>
+    public double WattsOnlyProbabilityMin { get; set; } = 0.993;
+
+    /// <summary>
     /// On a meter that does not report pf, a candidate whose load has been on for longer than
     /// <see cref="NearDeadlineUntil"/> fires at this probability: contract §5 owes such a meter a
     /// detection only 15 min into the taper, so a charger found on its plateau hours after it

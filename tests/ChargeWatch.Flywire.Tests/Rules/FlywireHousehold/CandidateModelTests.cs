@@ -35,6 +35,8 @@ public sealed class CandidateModelTests
         question[CandidateFeatures.IntervalMinutes] = intervalMinutes;
 
         Assert.True(SlowMeterCandidateModel.IsTrained);
+        Assert.True(WattsOnlyCandidateModel.IsTrained);
+        Assert.InRange(WattsOnlyCandidateModel.HighestFeature, 0, CandidateFeatures.Count - 1);
         Assert.InRange(SlowMeterCandidateModel.HighestFeature, 0, CandidateFeatures.Count - 1);
         Assert.Equal(SlowMeterCandidateModel.Probability(question), CandidateModel.Probability(question));
     }
