@@ -5,11 +5,11 @@ using ChargeWatch.FlywireEvaluation;
 // (--set PowerFactorFromVoltsAndAmps=false measures meters without pf waiting for the taper.)
 // --after N: the household detector has run N earlier nights of the same meter before each scored one
 // (for candidates: every odd seed's night; the even ones' on a fresh detector).
-// --displacement-pf (report, tune): the meters that report pf give cos φ, not the true power factor
+// --displacement-pf (report, tune, candidates): the meters that report pf give cos φ, not the true power factor
 // (the detector tells them apart by itself; --set ReportedPowerFactor=True measures it without that).
 // --interval SECONDS (report, tune, candidates): every meter reports at that interval instead of 30, 60 or 120 s.
 // --no-volts-amps (report, tune, candidates): no meter reports v and a (w, and pf where it does);
-// --watts-only: every meter reports w alone.
+// --watts-only (report, tune, candidates): every meter reports w alone.
 // --restart-after MINUTES (report, tune): that long into each night the household detector is replaced
 // by a fresh one, as in a worker restarted then without its warm start (docs/operations.md §6).
 var after = Array.IndexOf(args, "--after");
@@ -32,7 +32,7 @@ if (args.Length > 1 && args[0] == "trace")
 }
 if (args.Length > 3 && args[0] == "candidates")
 {
-    // candidates FROM NIGHTS FILE [--after N] [--drawn-starts] [--displacement-pf] [--interval SECONDS] [--set ...]: every question the detector puts to the candidate model
+    // candidates FROM NIGHTS FILE [--after N] [--drawn-starts] [meter flags as for report] [--set ...]: every question the detector puts to the candidate model
     // on those nights (none fires), labelled, as CSV, and the nights' truth as FILE.nights.csv.
     using var csv = new StreamWriter(args[3]);
     using var truth = new StreamWriter(Path.ChangeExtension(args[3], ".nights.csv"));

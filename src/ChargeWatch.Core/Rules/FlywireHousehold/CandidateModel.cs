@@ -20,13 +20,13 @@ internal static partial class CandidateModel
 
     static CandidateModel() => Ensemble = new TreeEnsemble(Bias, Roots, Features, Thresholds, Lefts, Rights);
 
-    public static bool IsTrained => !Ensemble.IsEmpty && SlowMeterCandidateModel.IsTrained;
+    public static bool IsTrained => !Ensemble.IsEmpty;
 
     /// <summary>The highest feature index the trees split on (−1 untrained): must be one the detector gives.</summary>
     public static int HighestFeature => Math.Max(Ensemble.HighestFeature, SlowMeterCandidateModel.HighestFeature);
 
     public static double Probability(ReadOnlySpan<double> features) =>
-        features[CandidateFeatures.IntervalMinutes] > SlowMeterMinutes
+        features[CandidateFeatures.IntervalMinutes] > SlowMeterMinutes && SlowMeterCandidateModel.IsTrained
             ? SlowMeterCandidateModel.Probability(features)
             : Ensemble.Probability(features);
 }

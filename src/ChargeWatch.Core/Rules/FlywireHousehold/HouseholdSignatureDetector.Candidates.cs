@@ -29,8 +29,8 @@ public sealed partial class HouseholdSignatureDetector
     /// <see cref="HouseholdSignatureOptions.NearDeadlineProbabilityMin"/> for a load about to be late
     /// (<see cref="HouseholdSignatureOptions.NewMeterNearDeadlineProbabilityMin"/> while the meter is new), or
     /// <see cref="HouseholdSignatureOptions.LongOnWithoutPowerFactorProbabilityMin"/> for one on longer
-    /// than that on a meter without pf (always, with the first at 0, no model trained, or a meter that
-    /// gives no reactive power).
+    /// than that on a meter without pf (always, with the first at 0 or no model trained). A meter that
+    /// gives no reactive power has a model of its own (<see cref="AdmitWattsOnly"/>).
     /// </summary>
     private bool Admit(CandidatePath path, long startTicks, double watts, double vars, long ticks)
     {
