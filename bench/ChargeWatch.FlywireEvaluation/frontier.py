@@ -137,6 +137,8 @@ def export(model, description, path, class_name='CandidateModel'):
         for name, kind, values in (('Roots', 'int', roots), ('Features', 'int', features), ('Thresholds', 'double', thresholds),
                                    ('Lefts', 'int', lefts), ('Rights', 'int', rights)):
             out.write(f"    private static readonly {kind}[] {name} = [{join(values)}];\n")
+        out.write("    // After the arrays: static fields start in the order they are written, within one file.\n")
+        out.write("    internal static readonly TreeEnsemble Ensemble = new(Bias, Roots, Features, Thresholds, Lefts, Rights);\n")
         out.write("}\n")
 
 

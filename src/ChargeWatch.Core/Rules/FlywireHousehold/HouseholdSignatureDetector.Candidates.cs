@@ -62,13 +62,13 @@ public sealed partial class HouseholdSignatureDetector
     private bool AdmitWattsOnly(CandidatePath path, long startTicks, double watts, long ticks)
     {
         var min = _options.WattsOnlyProbabilityMin;
-        if (CandidateSeen is null && (min <= 0 || !WattsOnlyCandidateModel.IsTrained))
+        if (CandidateSeen is null && (min <= 0 || !CandidateModel.IsWattsOnlyTrained))
         {
             _admittedProbability = double.NaN;
             return true;
         }
         Describe(path, startTicks, watts, double.NaN, ticks);
-        var probability = WattsOnlyCandidateModel.IsTrained ? WattsOnlyCandidateModel.Probability(_candidate) : 1;
+        var probability = CandidateModel.IsWattsOnlyTrained ? CandidateModel.WattsOnlyProbability(_candidate) : 1;
         CandidateSeen?.Invoke(ticks, _candidate, probability);
         _admittedProbability = probability;
         return probability >= min;

@@ -123,7 +123,7 @@ public sealed class HouseholdSignatureOptions : RuleOptions
 
     /// <summary>
     /// A meter that reports neither pf nor volts and amps (<c>w</c> alone) fires once
-    /// <see cref="WattsOnlyCandidateModel"/> gives its candidate at least this; 0: its taper and track
+    /// the model trained on such meters gives its candidate at least this; 0: its taper and track
     /// paths alone decide, as before round thirty-one (docs/flywire.md item 120).
     /// </summary>
     public double WattsOnlyProbabilityMin { get; set; } = 0.993;

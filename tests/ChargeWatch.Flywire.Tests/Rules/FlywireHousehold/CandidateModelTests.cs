@@ -34,11 +34,11 @@ public sealed class CandidateModelTests
         var question = Enumerable.Repeat(CandidateFeatures.Missing, CandidateFeatures.Count).ToArray();
         question[CandidateFeatures.IntervalMinutes] = intervalMinutes;
 
-        Assert.True(SlowMeterCandidateModel.IsTrained);
-        Assert.True(WattsOnlyCandidateModel.IsTrained);
-        Assert.InRange(WattsOnlyCandidateModel.HighestFeature, 0, CandidateFeatures.Count - 1);
-        Assert.InRange(SlowMeterCandidateModel.HighestFeature, 0, CandidateFeatures.Count - 1);
-        Assert.Equal(SlowMeterCandidateModel.Probability(question), CandidateModel.Probability(question));
+        Assert.False(SlowMeterCandidateModel.Ensemble.IsEmpty);
+        Assert.True(CandidateModel.IsWattsOnlyTrained);
+        Assert.InRange(SlowMeterCandidateModel.Ensemble.HighestFeature, 0, CandidateFeatures.Count - 1);
+        Assert.InRange(WattsOnlyCandidateModel.Ensemble.HighestFeature, 0, CandidateFeatures.Count - 1);
+        Assert.Equal(SlowMeterCandidateModel.Ensemble.Probability(question), CandidateModel.Probability(question));
     }
 
     [Fact]
@@ -54,7 +54,7 @@ public sealed class CandidateModelTests
             {
                 asked[feature] = 100;
             }
-            return CandidateModel.Probability(asked) != SlowMeterCandidateModel.Probability(asked);
+            return CandidateModel.Probability(asked) != SlowMeterCandidateModel.Ensemble.Probability(asked);
         });
 
         Assert.True(differ);
