@@ -12,6 +12,9 @@ cd "$(dirname "$0")/../.."
 model=src/ChargeWatch.Core/Rules/FlywireHousehold/WattsOnlyCandidateModel.Trees.cs
 data=${CANDIDATE_DATA:-$(mktemp -d)}
 mkdir -p "$data/train"
+# What the detector asks next on these meters depends on the probabilities the model compiled in
+# gives it, so the questions are collected with an empty one, as the shipped model's were.
+"${PYTHON:-python3}" bench/ChargeWatch.FlywireEvaluation/frontier.py "$model" --export-empty --class-name WattsOnlyCandidateModel
 dotnet build -c Release bench/ChargeWatch.FlywireEvaluation -v q -nologo >/dev/null
 collect() { # first-seed
   dotnet run --no-build -c Release --project bench/ChargeWatch.FlywireEvaluation -- candidates "$1" 5000 "$data/train/c$1.csv" --after 1 --watts-only
